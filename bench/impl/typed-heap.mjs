@@ -1,0 +1,165 @@
+// The typed-array scheduler (bench/lib/typed-scheduler.mjs): the practical limit in JS.
+import { TypedScheduler } from "../lib/typed-scheduler.mjs";
+import { expectEqual, gc, measure, sleepUntil } from "../lib/harness.mjs";
+import { DELAYS, DELAY_MASK, DUE_DELAYS } from "../lib/delays.mjs";
+import * as P from "../lib/params.mjs";
+
+let count = 0;
+const tick = () => {
+  count++;
+};
+
+export function workloads() {
+  return {
+    "W1.once": () =>
+      measure({
+        ops: P.W1_N,
+        warmupOps: P.W1_N / 10,
+        setup: (n) => ((count = 0), { s: new TypedScheduler(), n }),
+        run: ({ s, n }) => {
+          for (let i = 0; i < n; i++) s.soon(tick);
+          s.runOnce();
+        },
+        check: ({ n }) => expectEqual("callbacks run", count, n),
+      }),
+
+    "W1.again": () => {
+      const s = new TypedScheduler();
+      return measure({
+        ops: P.W1_N,
+        setup: () => ((count = 0), s),
+        run: (s) => {
+          for (let i = 0; i < P.W1_N; i++) s.soon(tick);
+          s.runOnce();
+        },
+        check: () => expectEqual("callbacks run", count, P.W1_N),
+      });
+    },
+
+    "W1.steady": () =>
+      measure({
+        ops: P.W1_BATCH * P.W1_BATCHES,
+        setup: () => ((count = 0), new TypedScheduler()),
+        run: (s) => {
+          for (let b = 0; b < P.W1_BATCHES; b++) {
+            for (let i = 0; i < P.W1_BATCH; i++) s.soon(tick);
+            s.runOnce();
+          }
+        },
+        check: () => expectEqual("callbacks run", count, P.W1_BATCH * P.W1_BATCHES),
+      }),
+
+    "W2.once": () =>
+      measure({
+        ops: P.W2_N,
+        warmupOps: P.W2_N / 10,
+        reps: 3,
+        setup: (n) => ((count = 0), { s: new TypedScheduler(), n }),
+        run: ({ s, n }) => {
+          for (let i = 0; i < n; i++) s.at(s.now + DELAYS[i], tick);
+          s.runAll();
+        },
+        check: ({ n }) => expectEqual("timers fired", count, n),
+      }),
+
+    "W2.due": () =>
+      measure({
+        ops: P.W2_N,
+        warmupOps: P.W2_N / 10,
+        reps: 3,
+        setup: (n) => ((count = 0), { s: new TypedScheduler(false), n }),
+        run: ({ s, n }) => {
+          const t0 = performance.now();
+          for (let i = 0; i < n; i++) s.at(performance.now() / 1000 + DUE_DELAYS[i], tick);
+          const slept = sleepUntil(t0 + P.DUE_MAX_MS);
+          while (s.pending() > 0) {
+            s.now = performance.now() / 1000;
+            s.runOnce();
+          }
+          return slept;
+        },
+        check: ({ n }) => expectEqual("timers fired", count, n),
+      }),
+
+    ...Object.fromEntries(P.W2_SWEEP.map((n) => [`W2.steady.${n}`, () => steady(n)])),
+
+    "W3.cancel": () =>
+      measure({
+        ops: P.W3_N,
+        warmupOps: P.W3_N / 10,
+        reps: 3,
+        setup: (n) => ({ s: new TypedScheduler(), ids: new Float64Array(n), n }),
+        run: ({ s, ids, n }) => {
+          for (let i = 0; i < n; i++) ids[i] = s.at(s.now + DELAYS[i], tick);
+          for (let i = 0; i < n; i++) s.cancel(ids[i]);
+          s.runOnce();
+        },
+        check: ({ s }) => expectEqual("pending after", s.pending(), 0),
+      }),
+
+    "W3.half": () =>
+      measure({
+        ops: P.W3_N,
+        warmupOps: P.W3_N / 10,
+        reps: 3,
+        setup: (n) => ((count = 0), { s: new TypedScheduler(), ids: new Float64Array(n), n }),
+        run: ({ s, ids, n }) => {
+          for (let i = 0; i < n; i++) ids[i] = s.at(s.now + DELAYS[i], tick);
+          for (let i = 0; i < n; i += 2) s.cancel(ids[i]);
+          s.runAll();
+        },
+        check: ({ n }) => expectEqual("timers fired", count, n / 2),
+      }),
+
+    "W4.bytes": () => {
+      const samples = [];
+      for (let r = 0; r < 3; r++) {
+        gc();
+        gc();
+        const heap0 = process.memoryUsage().heapUsed;
+        const ab0 = process.memoryUsage().arrayBuffers;
+        const s = new TypedScheduler();
+        for (let i = 0; i < P.W4_N; i++) s.at(s.now + DELAYS[i], tick);
+        gc();
+        gc();
+        const mu = process.memoryUsage();
+        expectEqual("pending", s.pending(), P.W4_N);
+        samples.push((mu.heapUsed - heap0 + mu.arrayBuffers - ab0) / P.W4_N);
+      }
+      samples.sort((a, b) => a - b);
+      return { value: samples[1], unit: "B", reps: samples.length, ops: P.W4_N };
+    },
+  };
+}
+
+export const notes = {
+  "W5.*": "no tasks: the typed-array scheduler only runs callbacks",
+};
+
+/** Steady state, as bench/impl/wasmloop.mjs: filled once, then W2_FIRINGS firings per run. */
+function steady(n) {
+  let s = null;
+  let target = 0;
+  return measure({
+    ops: P.W2_FIRINGS,
+    reps: 3,
+    setup: () => {
+      if (s === null) {
+        s = new TypedScheduler();
+        let j = n;
+        const fire = () => {
+          count++;
+          s.at(s.now + DELAYS[j++ & DELAY_MASK], fire);
+        };
+        count = 0;
+        for (let i = 0; i < n; i++) s.at(s.now + DELAYS[i], fire);
+      }
+      target = count + P.W2_FIRINGS;
+      return s;
+    },
+    run: (s) => {
+      while (count < target) s.runOnce();
+    },
+    check: () => expectEqual("timers fired (ties may add one or two)", count >= target && count <= target + 10, true),
+  });
+}

@@ -1,0 +1,7 @@
+// The dedicated module worker of browser.html. Workers don't see the page's import map, so
+// it imports the package by URL. The page is cross-origin isolated (run.mjs serves it with
+// COOP/COEP), so this worker has SharedArrayBuffer and may block with Atomics.wait.
+import { checkEntry } from "/runtimes/entry-checks.mjs";
+import * as api from "/dist/index.js";
+
+postMessage(await checkEntry(api, "/dist/index.js", { blocking: true }));

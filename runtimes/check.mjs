@@ -1,0 +1,255 @@
+// The check body every runtime of the matrix runs, unchanged: it receives the package's
+// namespace (however the runtime loaded it) and returns one { name, ok, detail } per check.
+// Plain ESM with no imports, so Node, Deno, Bun, Chromium, workerd and an SES compartment
+// can all load it. Real-clock checks measure with the loop's own time(), as a user would.
+
+/**
+ * @param api the wasmloop namespace
+ * @param options.blocking whether this host lets `runUntilCompleteSync` block the thread on a
+ *   real clock (Atomics.wait): true in Node, Deno, Bun, SES on Node and a cross-origin-isolated
+ *   browser worker; false on a browser's main thread and in Workers
+ * @param options.host host capabilities for loops (an SES compartment without the globals)
+ */
+export async function runChecks(api, options = {}) {
+  const { EventLoop, sleep, gather, CancelledError, RuntimeError } = api;
+  const { host, blocking } = options;
+  if (typeof blocking !== "boolean") throw new TypeError("runChecks: options.blocking must be a boolean");
+  const virtual = () => new EventLoop(host ? { clock: "virtual", host } : { clock: "virtual" });
+  const results = [];
+  const check = async (name, fn) => {
+    try {
+      const detail = await fn();
+      results.push({ name, ok: true, detail: detail ?? "" });
+    } catch (e) {
+      results.push({ name, ok: false, detail: String(e && e.stack ? e.stack : e) });
+    }
+  };
+  const expectEqual = (actual, expected, what) => {
+    const a = JSON.stringify(actual);
+    const b = JSON.stringify(expected);
+    if (a !== b) throw new Error(`${what}: expected ${b}, got ${a}`);
+  };
+
+  await check("virtual clock: sleep(3600) at once", () => {
+    const loop = virtual();
+    loop.runUntilCompleteSync(sleep(3600));
+    expectEqual(loop.time(), 3600, "time()");
+    loop.close();
+  });
+
+  await check("real clock: await runUntilComplete(sleep(0.05))", async () => {
+    const loop = new EventLoop(host ? { host } : {});
+    const t0 = loop.time();
+    await loop.runUntilComplete(sleep(0.05));
+    const elapsed = loop.time() - t0;
+    loop.close();
+    if (!(elapsed >= 0.045)) throw new Error(`elapsed ${elapsed} s < 0.045 s`);
+    return `elapsed ${(elapsed * 1000).toFixed(1)} ms`;
+  });
+
+  await check(
+    blocking
+      ? "real clock: runUntilCompleteSync(sleep(0.05)) blocks the thread"
+      : "real clock: runUntilCompleteSync refuses to block (RuntimeError), the loop runs on",
+    async () => {
+      const loop = new EventLoop(host ? { host } : {});
+      const t0 = loop.time();
+      let refused = null;
+      try {
+        loop.runUntilCompleteSync(sleep(0.05));
+      } catch (e) {
+        if (!(e instanceof RuntimeError)) throw e;
+        refused = e;
+      }
+      if (blocking) {
+        if (refused) throw refused;
+      } else {
+        if (!refused) throw new Error("runUntilCompleteSync blocked on a host that should not allow it");
+        await loop.runUntilComplete(sleep(0.05));
+      }
+      const elapsed = loop.time() - t0;
+      loop.close();
+      if (!(elapsed >= 0.045)) throw new Error(`elapsed ${elapsed} s < 0.045 s`);
+      return `${refused ? `refused: ${refused.message.split(";")[0]}; then async ` : ""}elapsed ${(elapsed * 1000).toFixed(1)} ms`;
+    },
+  );
+
+  await check("gather of tasks: results in input order", () => {
+    const loop = virtual();
+    function* work(name, d) {
+      yield* sleep(d);
+      return name;
+    }
+    const res = loop.runUntilCompleteSync(
+      (function* () {
+        return yield* gather(loop.createTask(work("a", 3)), loop.createTask(work("b", 1)), work("c", 2));
+      })(),
+    );
+    expectEqual(res, ["a", "b", "c"], "results");
+    expectEqual(loop.time(), 3, "time()");
+    loop.close();
+  });
+
+  await check("cancellation: a sleeping task gets CancelledError and runs finally", () => {
+    const loop = virtual();
+    const seen = [];
+    function* sleeper() {
+      try {
+        yield* sleep(10);
+      } catch (e) {
+        seen.push(e instanceof CancelledError ? `cancelled: ${e.message}` : `other: ${e}`);
+        throw e;
+      } finally {
+        seen.push("finally");
+      }
+    }
+    const t = loop.createTask(sleeper());
+    loop.callLater(1, () => t.cancel("stop"));
+    try {
+      loop.runUntilCompleteSync(t);
+    } catch (e) {
+      if (!(e instanceof CancelledError)) throw e;
+    }
+    expectEqual(seen, ["cancelled: stop", "finally"], "trace");
+    expectEqual([t.cancelled(), loop.time()], [true, 1], "state");
+    loop.close();
+  });
+
+  // four of the shared conformance scenarios, printing into an array
+  await check("conformance: call_later_order", () => {
+    const loop = virtual();
+    const out = [];
+    const T = () => loop.time().toFixed(3);
+    const cb = (name) => out.push(`fire ${name} t=${T()}`);
+    function* main() {
+      for (const [name, d] of [["c", 0.3], ["a", 0.1], ["e", 0.5], ["b", 0.2], ["d", 0.4], ["late", 2.5], ["mid", 1.25], ["tiny", 0.001]]) {
+        const h = loop.callLater(d, cb, name);
+        out.push(`scheduled ${name} when=${h.when().toFixed(3)}`);
+      }
+      yield* sleep(3);
+      out.push(`main done t=${T()}`);
+    }
+    loop.runUntilCompleteSync(main());
+    loop.close();
+    expectEqual(out.slice(8), [
+      "fire tiny t=0.001", "fire a t=0.100", "fire b t=0.200", "fire c t=0.300", "fire d t=0.400",
+      "fire e t=0.500", "fire mid t=1.250", "fire late t=2.500", "main done t=3.000",
+    ], "trace");
+  });
+
+  await check("conformance: sleep0_round_robin", () => {
+    const loop = virtual();
+    const out = [];
+    function* worker(name, n) {
+      for (let i = 0; i < n; i++) {
+        out.push(`${name} ${i}`);
+        yield* sleep(0);
+      }
+      out.push(`${name} done`);
+      return name;
+    }
+    function* main() {
+      const ts = [["A", 3], ["B", 2], ["C", 4]].map(([n, k]) => loop.createTask(worker(n, k)));
+      out.push("created");
+      yield* sleep(0);
+      out.push("main after one sleep(0)");
+      const res = yield* gather(...ts);
+      out.push(`results ${res.join(",")}`);
+    }
+    loop.runUntilCompleteSync(main());
+    loop.close();
+    expectEqual(out, [
+      "created", "A 0", "B 0", "C 0", "main after one sleep(0)", "A 1", "B 1", "C 1", "A 2", "B done",
+      "C 2", "A done", "C 3", "C done", "results A,B,C",
+    ], "trace");
+  });
+
+  await check("conformance: task_cancel_sleeping", async () => {
+    const loop = virtual();
+    const out = [];
+    const T = () => loop.time().toFixed(3);
+    function* sleeper(name, d) {
+      out.push(`${name} start ${T()}`);
+      try {
+        yield* sleep(d);
+      } catch (e) {
+        out.push(`${name} got ${e.name}${e.message ? ": " + e.message : ""} ${T()}`);
+        throw e;
+      } finally {
+        out.push(`${name} finally ${T()}`);
+      }
+    }
+    function* main() {
+      const t = loop.createTask(sleeper("s1", 10));
+      yield* sleep(1);
+      out.push(`cancel returns ${t.cancel("stop now")}`);
+      try {
+        yield* t;
+      } catch (e) {
+        out.push(`main got ${e.name}: ${e.message} ${T()}`);
+      }
+      yield* sleep(10);
+      out.push(`end ${T()}`);
+    }
+    await loop.runUntilComplete(main());
+    loop.close();
+    expectEqual(out, [
+      "s1 start 0.000", "cancel returns true", "s1 got CancelledError: stop now 1.000", "s1 finally 1.000",
+      "main got CancelledError: stop now 1.000", "end 11.000",
+    ], "trace");
+  });
+
+  await check("conformance: exception_handler", () => {
+    const loop = virtual();
+    const out = [];
+    const T = () => loop.time().toFixed(3);
+    const B = (b) => (b ? "True" : "False");
+    class ValueError extends Error {
+      constructor(m) {
+        super(m);
+        this.name = "ValueError";
+      }
+    }
+    function handler(lp, ctx) {
+      const e = ctx.exception;
+      out.push(`handler: ${e.name}: ${e.message} handle in context: ${B("handle" in ctx)} same loop: ${B(lp === loop)} t=${T()}`);
+      if (ctx.message.startsWith("custom")) out.push(`handler message: ${ctx.message}`);
+    }
+    function bad(x) {
+      out.push(`bad ${x}`);
+      throw new ValueError(`bad ${x}`);
+    }
+    const good = (x) => out.push(`good ${x}`);
+    function* main() {
+      loop.callSoon(bad, 1);
+      loop.callSoon(good, 2);
+      loop.callLater(0.5, bad, 3);
+      loop.callLater(1, good, 4);
+      yield* sleep(2);
+      loop.callExceptionHandler({ message: "custom report", exception: new ValueError("direct") });
+      out.push(`main done ${T()}`);
+    }
+    loop.setExceptionHandler(handler);
+    out.push(`handler set: ${B(loop.getExceptionHandler() === handler)}`);
+    loop.runUntilCompleteSync(main());
+    loop.setExceptionHandler(null);
+    out.push(`handler reset: ${B(loop.getExceptionHandler() === null)}`);
+    loop.close();
+    expectEqual(out, [
+      "handler set: True", "bad 1", "handler: ValueError: bad 1 handle in context: True same loop: True t=0.000",
+      "good 2", "bad 3", "handler: ValueError: bad 3 handle in context: True same loop: True t=0.500", "good 4",
+      "handler: ValueError: direct handle in context: False same loop: True t=2.000", "handler message: custom report",
+      "main done 2.000", "handler reset: True",
+    ], "trace");
+  });
+
+  return results;
+}
+
+/** One line per check, then `N passed, M failed`. */
+export function report(results) {
+  const lines = results.map((r) => `${r.ok ? "ok  " : "FAIL"} ${r.name}${r.detail ? ` (${r.ok ? r.detail : r.detail.split("\n")[0]})` : ""}`);
+  const failed = results.filter((r) => !r.ok).length;
+  lines.push(`${results.length - failed} passed, ${failed} failed`);
+  return lines.join("\n");
+}

@@ -1,0 +1,9 @@
+// Node, Deno and Bun run this file and print the checks as JSON on the last line.
+// "wasmloop" is the repository's own package: Node and Bun resolve it through package.json's
+// "exports" (the built dist/), Deno through deno-import-map.json. Deno runs it with no
+// permission flags: static imports are not file reads, and the package reads no file and no
+// network.
+import { checkEntry } from "./entry-checks.mjs";
+import * as api from "wasmloop";
+
+console.log(JSON.stringify(await checkEntry(api, "wasmloop", { blocking: true })));

@@ -1,0 +1,19 @@
+// The public API, shared by every entry (index.ts, workers.ts). Only re-exports.
+export { EventLoop, type EventLoopOptions, type ExceptionContext, type ExceptionHandler } from "./loop.js";
+export { Handle, TimerHandle } from "./handles.js";
+export { getEventLoop, getRunningLoop, setEventLoop, newEventLoop } from "./events.js";
+export { Future, isFuture, type Awaitable, type DoneCallback } from "./futures.js";
+export { Task, currentTask, allTasks } from "./tasks.js";
+export { ensureFuture } from "./ensure-future.js";
+export { sleep } from "./sleep.js";
+export { isCoroutine, isCoroutineFunction } from "./coroutines.js";
+export { CancelledError, InvalidStateError, TimeoutError, RuntimeError } from "./errors.js";
+export { setSchedulerModule } from "./core.js";
+export type { HostCapabilities } from "./host.js";
+export { gather, type GatherOptions, type GatherResults, type AwaitedValue } from "./gather.js";
+export { wait, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED, type ReturnWhen, type WaitOptions } from "./wait.js";
+export { waitFor } from "./wait-for.js";
+export { shield } from "./shield.js";
+export { asCompleted } from "./as-completed.js";
+export { runCoroutineThreadsafe, type ConcurrentFuture } from "./run-coroutine-threadsafe.js";
+export { Loop, type LoopOptions } from "./cl-loop.js";

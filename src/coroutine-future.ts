@@ -1,0 +1,94 @@
+/**
+ * The Future returned by asyncio's coroutine functions (wait, waitFor, asCompleted's items).
+ *
+ * asyncio runs `await wait_for(coro, 1)` inline, in the awaiting task, with no Task of its
+ * own; that decides which iteration every step lands on. A CoroutineFuture keeps that:
+ * `yield*`-ed from a coroutine, its generator runs inline in the caller's task. Used as a
+ * Future in any other way (`yield fut`, `await`, `gather`, `runUntilComplete`, a done
+ * callback) it runs its generator in a Task of its own. Either way it ends up holding the
+ * outcome, like any Future. Its generator runs once.
+ */
+import { CancelledError } from "./errors.js";
+import { Future } from "./futures.js";
+import { _getRunningLoop } from "./events.js";
+import type { EventLoop } from "./loop.js";
+import { Task } from "./tasks.js";
+
+export class CoroutineFuture<T> extends Future<T> {
+  #body: (() => Generator<unknown, T, any>) | null;
+  /** made outside any running loop: the loop that first runs it may take it over */
+  #unbound: boolean;
+
+  /** @internal */
+  constructor(loop: EventLoop, body: () => Generator<unknown, T, any>) {
+    super({ loop });
+    this.#body = body;
+    this.#unbound = _getRunningLoop() === null;
+  }
+
+  /** @internal like an asyncio coroutine, it belongs to no loop until it starts */
+  override _adopt(loop: EventLoop): boolean {
+    if (this.#body === null || !this.#unbound) return false;
+    this._loop = loop;
+    this.#unbound = false;
+    return true;
+  }
+
+  override *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
+    const body = this.#body;
+    if (body === null) return yield* super[Symbol.iterator]();
+    this.#body = null;
+    let value: T;
+    try {
+      value = (yield* body() as Generator<any, T, unknown>) as T;
+    } catch (e) {
+      if (!this.done()) {
+        if (e instanceof CancelledError) Future.prototype.cancel.call(this);
+        else this._setRetrievedException(e);
+      }
+      throw e;
+    }
+    if (!this.done()) this.setResult(value);
+    return value;
+  }
+
+  /** @internal any use as a Future starts the body in a Task */
+  override _addCallback(fn: unknown): void {
+    this.#start();
+    super._addCallback(fn);
+  }
+
+  override then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    this.#start();
+    return super.then(onfulfilled, onrejected);
+  }
+
+  override cancel(msg?: string): boolean {
+    this.#body = null; // never started: it never will be
+    return super.cancel(msg);
+  }
+
+  #start(): void {
+    const body = this.#body;
+    if (body === null) return;
+    this.#body = null;
+    const task = new Task<T>(body(), { loop: this._loop });
+    Future.prototype._addCallback.call(this, (self: Future<T>) => {
+      if (self.cancelled() && !task.done()) task.cancel(self._cancelMessage);
+    });
+    task._addCallback((t: Task<T>) => {
+      if (this.done()) {
+        if (!t.cancelled()) t.exception();
+      } else if (t.cancelled()) {
+        Future.prototype.cancel.call(this, t._cancelMessage);
+      } else if (t.exception() !== null) {
+        this.setException(t.exception());
+      } else {
+        this.setResult(t.result());
+      }
+    });
+  }
+}

@@ -1,0 +1,33 @@
+/** asyncio's exceptions. Every class sets `name`, so `${err}` and stack traces say which it is. */
+
+/** The operation was cancelled; thrown into a coroutine by `Task.cancel()`, and by `result()` of a cancelled Future. */
+export class CancelledError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "CancelledError";
+  }
+}
+
+/** The Future or Task is not in a state that allows the operation (`result()` while pending, `setResult` when done). */
+export class InvalidStateError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "InvalidStateError";
+  }
+}
+
+/** A deadline passed: `waitFor`, `asCompleted`. */
+export class TimeoutError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "TimeoutError";
+  }
+}
+
+/** asyncio's RuntimeError cases: a closed loop, a loop already running, a blocking run the host cannot do. */
+export class RuntimeError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "RuntimeError";
+  }
+}

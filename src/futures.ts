@@ -1,0 +1,294 @@
+/**
+ * Future: asyncio's Future, awaitable three ways: `yield* fut` in a coroutine (it yields
+ * itself while pending, then returns `result()`), `yield fut` (the Task sends the result
+ * back), and `await fut` in an async function (a thenable).
+ *
+ * States:  PENDING ──setResult──► FINISHED (result)
+ *             │  └──setException──► FINISHED (exception)
+ *             └──────cancel(msg)──► CANCELLED
+ * Leaving PENDING schedules every done callback with the loop's callSoon, in registration
+ * order. An exception nobody retrieved (result()/exception()) is reported through the
+ * loop's exception handler when the Future is garbage-collected ("Future exception was
+ * never retrieved"), where the host has FinalizationRegistry.
+ *
+ * `await fut` resolves through a promise job: the continuation runs after the loop
+ * iteration that ran the done callback, between iterations of an asynchronous run
+ * (runUntilComplete), and only after a synchronous run returns. Use `yield*` in
+ * coroutines for asyncio's exact ordering.
+ */
+import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
+import { getEventLoop } from "./events.js";
+import { EventLoop } from "./loop.js";
+import { checkFunction, describe } from "./validate.js";
+
+/** A Future, a coroutine (generator object) returning T, or a PromiseLike of T. */
+export type Awaitable<T> = Future<T> | Generator<unknown, T, any> | PromiseLike<T>;
+
+/** @internal */ export const PENDING = 0;
+/** @internal */ export const CANCELLED = 1;
+/** @internal */ export const FINISHED = 2;
+const STATE_NAMES = ["PENDING", "CANCELLED", "FINISHED"];
+
+/** A done callback: a function called with the future, or (internally) a Task to wake. */
+export type DoneCallback<T> = (fut: Future<T>) => void;
+
+interface LostException {
+  loop: EventLoop;
+  exception: unknown;
+  message: string;
+  repr: string;
+}
+
+const lostExceptions: FinalizationRegistry<LostException> | null =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry((lost) => {
+        lost.loop.callExceptionHandler({ message: lost.message, exception: lost.exception, future: lost.repr });
+      })
+    : null;
+
+/** @internal set by tasks.ts: how a Future wakes a Task waiting on it */
+export const wakers: { wakeTask: (task: any) => void } = { wakeTask: () => {} };
+
+export class Future<T = unknown> implements PromiseLike<T> {
+  /** @internal */ _state = PENDING;
+  /** @internal */ _result: T | undefined = undefined;
+  /** @internal */ _exception: unknown = undefined;
+  /** @internal reassigned only by `_adopt` */ _loop: EventLoop;
+  /** @internal functions, or Tasks waiting on this future */ _callbacks: unknown[] | null = null;
+  /** @internal */ _cancelMessage: string | undefined = undefined;
+  /** @internal the CancelledError a Task's coroutine raised: re-raised once by result() */ _cancelledExc: CancelledError | null = null;
+  /** @internal sleep(0): done, yet `yield*` gives way for one iteration */ _yieldOnce = false;
+  #lost: LostException | null = null;
+
+  constructor(options: { loop?: EventLoop } = {}) {
+    if (options === null || typeof options !== "object") {
+      throw new TypeError(`Future: options must be an object, got ${describe(options)}`);
+    }
+    const loop = options.loop;
+    if (loop !== undefined && !(loop instanceof EventLoop)) {
+      throw new TypeError(`Future: options.loop must be an EventLoop, got ${describe(loop)}`);
+    }
+    this._loop = loop ?? getEventLoop();
+  }
+
+  /** The loop this Future is bound to. */
+  getLoop(): EventLoop {
+    return this._loop;
+  }
+
+  /** Cancels the Future: false if it was already done; schedules the done callbacks otherwise. */
+  cancel(msg?: string): boolean {
+    this.#retrieved();
+    if (this._state !== PENDING) return false;
+    this._state = CANCELLED;
+    this._cancelMessage = msg;
+    this._scheduleCallbacks();
+    return true;
+  }
+
+  cancelled(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  /** Done: a result or an exception is set, or the Future was cancelled. */
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  /** The result; throws the exception if one was set, CancelledError if cancelled, InvalidStateError while pending. */
+  result(): T {
+    if (this._state === FINISHED) {
+      if (this._exception === undefined) return this._result as T;
+      this.#retrieved();
+      throw this._exception;
+    }
+    if (this._state === CANCELLED) throw this._makeCancelledError();
+    throw new InvalidStateError("Result is not ready.");
+  }
+
+  /** The exception (null if a result was set); throws CancelledError if cancelled, InvalidStateError while pending. */
+  exception(): unknown {
+    if (this._state === CANCELLED) throw this._makeCancelledError();
+    if (this._state === PENDING) throw new InvalidStateError("Exception is not set.");
+    this.#retrieved();
+    return this._exception === undefined ? null : this._exception;
+  }
+
+  /** Calls `fn(future)` (through the loop) when the Future is done; at the next iteration if it already is. */
+  addDoneCallback(fn: DoneCallback<T>): void {
+    checkFunction("addDoneCallback", "fn", fn);
+    this._addCallback(fn);
+  }
+
+  /**
+   * @internal takes the Future over to `loop` when it is not yet tied to its own (a sleep
+   * made outside a running loop, which, like asyncio's sleep coroutine, starts on first
+   * use); false for every other Future.
+   */
+  _adopt(_loop: EventLoop): boolean {
+    return false;
+  }
+
+  /** @internal fn is a function or a Task */
+  _addCallback(fn: unknown): void {
+    if (this._state !== PENDING) {
+      this._schedule(fn);
+    } else if (this._callbacks === null) {
+      this._callbacks = [fn];
+    } else {
+      this._callbacks.push(fn);
+    }
+  }
+
+  /** Removes every registration of `fn`; returns how many were removed. */
+  removeDoneCallback(fn: DoneCallback<T>): number {
+    const cbs = this._callbacks;
+    if (cbs === null) return 0;
+    const kept = cbs.filter((cb) => cb !== fn);
+    const removed = cbs.length - kept.length;
+    if (removed > 0) this._callbacks = kept.length > 0 ? kept : null;
+    return removed;
+  }
+
+  /** Marks the Future done with `value`; InvalidStateError if it is already done. */
+  setResult(value: T): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this}`);
+    this._result = value;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+  }
+
+  /** Marks the Future done with an exception; InvalidStateError if it is already done. */
+  setException(exception: unknown): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this}`);
+    if (exception === undefined || exception === null) {
+      throw new TypeError(`setException: exception must be a value to throw, got ${describe(exception)}`);
+    }
+    this._setRetrievedException(exception);
+    if (lostExceptions !== null) {
+      // V8 keeps an Error's raw stack frames, receivers included, until `stack` is first
+      // read. The registry holds the exception strongly, so a frame whose receiver is this
+      // Future (a Task's step) would keep it alive forever and the report would never come.
+      if (exception instanceof Error) void exception.stack;
+      this.#lost = {
+        loop: this._loop,
+        exception,
+        message: `${this._kind()} exception was never retrieved`,
+        repr: this.toString(),
+      };
+      lostExceptions.register(this, this.#lost, this.#lost);
+    }
+  }
+
+  /** @internal setException for an exception its caller has already seen: never reported as lost */
+  _setRetrievedException(exception: unknown): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this}`);
+    this._exception = exception;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+  }
+
+  /** @internal */
+  _kind(): string {
+    return "Future";
+  }
+
+  #retrieved(): void {
+    if (this.#lost !== null) {
+      lostExceptions!.unregister(this.#lost);
+      this.#lost = null;
+    }
+  }
+
+  /** @internal */
+  _makeCancelledError(): CancelledError {
+    if (this._cancelledExc !== null) {
+      const exc = this._cancelledExc;
+      this._cancelledExc = null;
+      return exc;
+    }
+    return new CancelledError(this._cancelMessage ?? "");
+  }
+
+  /** @internal */
+  _scheduleCallbacks(): void {
+    const cbs = this._callbacks;
+    if (cbs === null) return;
+    this._callbacks = null;
+    for (let i = 0; i < cbs.length; i++) this._schedule(cbs[i]);
+  }
+
+  /** @internal */
+  _schedule(cb: unknown): void {
+    if (typeof cb === "function") this._loop._soon(cb as DoneCallback<T>, this);
+    else this._loop._soon(wakers.wakeTask, cb);
+  }
+
+  /** `yield* fut`: yields the Future while it is pending, then returns its result. */
+  *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
+    if (this._state === PENDING) {
+      yield this;
+    } else if (this._yieldOnce) {
+      yield undefined as never; // a bare yield: the task steps again next iteration
+    }
+    if (this._state === PENDING) throw new RuntimeError("yield* wasn't used with future");
+    return this.result();
+  }
+
+  /** `await fut`: settles with the result or the exception once the Future is done. */
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return new Promise<T>((resolve, reject) => {
+      const settle = (f: Future<T>) => {
+        try {
+          resolve(f.result());
+        } catch (e) {
+          reject(e);
+        }
+      };
+      if (this._state !== PENDING) settle(this);
+      else this._addCallback(settle);
+    }).then(onfulfilled, onrejected);
+  }
+
+  /** @internal extra text for toString */
+  _reprInfo(): string[] {
+    const info = [STATE_NAMES[this._state].toLowerCase()];
+    if (this._state === FINISHED) {
+      if (this._exception !== undefined) info.push(`exception=${reprError(this._exception)}`);
+      else info.push(`result=${reprShort(this._result)}`);
+    }
+    if (this._callbacks !== null) info.push(`cb=[${this._callbacks.length}]`);
+    return info;
+  }
+
+  toString(): string {
+    return `<${this._kind()} ${this._reprInfo().join(" ")}>`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+}
+
+/** `ValueError('bad')`-style repr of a thrown value. */
+export function reprError(e: unknown): string {
+  if (e instanceof Error) return `${e.name}(${e.message ? `'${e.message}'` : ""})`;
+  return reprShort(e);
+}
+
+function reprShort(v: unknown): string {
+  let s: string;
+  if (typeof v === "string") s = `'${v}'`;
+  else if (v === undefined || v === null) s = "None";
+  else if (Array.isArray(v)) s = `[${v.map(reprShort).join(", ")}]`;
+  else s = String(v);
+  return s.length > 60 ? s.slice(0, 59) + "…" : s;
+}
+
+/** True for Futures and Tasks (asyncio.isfuture). */
+export function isFuture(x: unknown): x is Future<unknown> {
+  return x instanceof Future;
+}

@@ -1,0 +1,97 @@
+import { CancelledError, RuntimeError, TimeoutError } from "./errors.js";
+import { getEventLoop } from "./events.js";
+import { Future, type Awaitable } from "./futures.js";
+import { CoroutineFuture } from "./coroutine-future.js";
+import { checkAwaitable, toFuture } from "./ensure-future.js";
+import { isCoroutine } from "./coroutines.js";
+import { checkTimeout } from "./validate.js";
+import type { Task } from "./tasks.js";
+
+/**
+ * Waits for `aw` for at most `timeout` seconds (null: no limit). On timeout the awaitable is
+ * cancelled and TimeoutError is raised; if the waiting task is cancelled, so is `aw`. As in
+ * asyncio 3.12, a coroutine runs inline in the waiting task (its steps land on the same
+ * iterations as `yield* coro` would) and the timeout is a cancellation of that task, turned
+ * into TimeoutError when it reaches waitFor. So, as in 3.12: waitFor waits until the
+ * cancelled inner is really done; an inner that catches the cancellation and returns a
+ * value has that value returned; and a result that arrives in the same loop iteration as the
+ * timeout, before the waiting task resumes, loses to the timeout. The TimeoutError's `cause`
+ * is the CancelledError. `timeout <= 0`: a done `aw` gives its result, anything else is
+ * cancelled at once (a coroutine never starts) and TimeoutError is raised.
+ * @example
+ * try {
+ *   const v = yield* waitFor(slowOperation(), 1.0);
+ * } catch (e) {
+ *   if (e instanceof TimeoutError) console.log("timeout!");
+ * }
+ */
+export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Future<T> {
+  checkTimeout("waitFor", "timeout", timeout);
+  const timeoutS = timeout ?? null;
+  checkAwaitable("waitFor", "aw", aw);
+  const loop = aw instanceof Future ? aw._loop : getEventLoop();
+  return new CoroutineFuture(loop, () => waitForBody(aw, timeoutS));
+}
+
+function* waitForBody<T>(aw: Awaitable<T>, timeout: number | null): Generator<unknown, T, unknown> {
+  if (timeout !== null && timeout <= 0) {
+    const fut = toFuture<T>("waitFor", "aw", aw, undefined);
+    if (fut.done()) return fut.result();
+    yield* cancelAndWait(fut);
+    try {
+      return fut.result();
+    } catch (e) {
+      if (e instanceof CancelledError) throw timeoutFrom(e);
+      throw e;
+    }
+  }
+  const loop = getEventLoop();
+  const task = loop._currentTask as Task<unknown> | null;
+  if (task === null) throw new RuntimeError("waitFor: must be awaited from a task");
+  const cancelling = task.cancelling();
+  let expired = false;
+  const onTimeout = () => {
+    task.cancel();
+    expired = true;
+  };
+  const handle = timeout === null ? null : loop.callAt(loop.time() + timeout, onTimeout);
+  let value: T | undefined;
+  let failed = false;
+  let error: unknown;
+  try {
+    value = (isCoroutine(aw) ? yield* aw : yield* toFuture<T>("waitFor", "aw", aw, undefined)) as T;
+  } catch (e) {
+    failed = true;
+    error = e;
+  } finally {
+    handle?.cancel();
+  }
+  // the timeout's own cancel request is taken back; one from elsewhere stays and wins
+  if (expired && task.uncancel() <= cancelling && failed && error instanceof CancelledError) {
+    throw timeoutFrom(error);
+  }
+  if (failed) throw error;
+  return value as T;
+}
+
+/** asyncio's `raise TimeoutError from exc`: the CancelledError becomes the `cause`. */
+function timeoutFrom(cancelled: CancelledError): TimeoutError {
+  const err = new TimeoutError();
+  Object.defineProperty(err, "cause", { value: cancelled, writable: true, configurable: true });
+  return err;
+}
+
+/** Cancels `fut` and waits until it is done, whatever it does with the cancellation. */
+function* cancelAndWait(fut: Future<unknown>): Generator<unknown, void, unknown> {
+  const waiter = fut._loop.createFuture<void>();
+  const release = () => {
+    if (!waiter.done()) waiter.setResult(undefined);
+  };
+  fut.addDoneCallback(release);
+  try {
+    fut.cancel();
+    yield* waiter;
+  } finally {
+    fut.removeDoneCallback(release);
+  }
+}

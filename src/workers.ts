@@ -1,0 +1,3 @@
+// Entry for hosts that forbid compiling WebAssembly from bytes (Cloudflare Workers): the
+// same API without the inline bytes; call setSchedulerModule(mod) with the imported .wasm.
+export * from "./api.js";

@@ -1,0 +1,166 @@
+// One behavioural suite over both scheduler cores: the wasm one and the TypeScript reference.
+import { describe, expect, it } from "vitest";
+import { CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, slotOf } from "../src/layout.js";
+import { CORES, iterate } from "./helpers.js";
+
+describe.each(CORES)("%s core", (_name, make) => {
+  it("fires timers in deadline order", () => {
+    const core = make();
+    const ids = [0.3, 0.1, 0.2].map((w) => core.at(w));
+    expect(iterate(core, 1)).toEqual([ids[1], ids[2], ids[0]].map(slotOf));
+  });
+
+  it("fires equal deadlines in scheduling order", () => {
+    const core = make();
+    const ids = Array.from({ length: 50 }, () => core.at(1));
+    expect(iterate(core, 2)).toEqual(ids.map(slotOf));
+  });
+
+  it("runs ready entries first in, first out", () => {
+    const core = make();
+    const ids = Array.from({ length: 10 }, () => core.soon());
+    expect(iterate(core, 0)).toEqual(ids.map(slotOf));
+  });
+
+  it("collects only timers due before the deadline", () => {
+    const core = make();
+    const early = core.at(1);
+    core.at(2);
+    expect(iterate(core, 2)).toEqual([slotOf(early)]);
+    expect(core.timerCount()).toBe(1);
+  });
+
+  it("appends due timers after entries already ready", () => {
+    const core = make();
+    const t = core.at(0);
+    const s = core.soon();
+    expect(iterate(core, 1)).toEqual([slotOf(s), slotOf(t)]);
+  });
+
+  it("says the iteration is exhausted with take() === -1", () => {
+    const core = make();
+    core.soon();
+    expect(core.collect(0)).toBe(1);
+    expect(core.take()).toBe(1);
+    expect(core.take()).toBe(-1);
+  });
+
+  it("keeps entries added during an iteration for the next one", () => {
+    const core = make();
+    const a = core.soon();
+    core.collect(0);
+    expect(core.take()).toBe(1);
+    const b = core.soon();
+    expect(core.take()).toBe(-1);
+    expect(core.readyCount()).toBe(1);
+    expect(iterate(core, 0)).toEqual([slotOf(b)]);
+    expect(slotOf(a)).not.toBe(slotOf(b));
+  });
+
+  it("removes a cancelled timer from the heap", () => {
+    const core = make();
+    const a = core.at(1);
+    const b = core.at(2);
+    expect(core.cancel(a)).toBe(CANCEL_TIMER);
+    expect(core.timerCount()).toBe(1);
+    expect(iterate(core, 3)).toEqual([slotOf(b)]);
+  });
+
+  it("drops a cancelled ready entry from take()", () => {
+    const core = make();
+    const a = core.soon();
+    const b = core.soon();
+    expect(core.cancel(a)).toBe(CANCEL_READY);
+    expect(iterate(core, 0)).toEqual([slotOf(b)]);
+  });
+
+  it("reports a handed-over entry as cancellable until the next take", () => {
+    const core = make();
+    const a = core.soon();
+    core.collect(0);
+    core.take();
+    expect(core.cancel(a)).toBe(CANCEL_READY);
+    expect(core.cancel(a)).toBe(CANCEL_STALE);
+  });
+
+  it("makes an id stale once its entry ran", () => {
+    const core = make();
+    const a = core.soon();
+    iterate(core, 0);
+    expect(core.cancel(a)).toBe(CANCEL_STALE);
+  });
+
+  it("never lets a stale id cancel the slot's next occupant", () => {
+    const core = make();
+    const old = core.at(1);
+    core.cancel(old);
+    const fresh = core.at(1);
+    expect(slotOf(fresh)).toBe(slotOf(old));
+    expect(fresh).not.toBe(old);
+    expect(core.cancel(old)).toBe(CANCEL_STALE);
+    expect(core.timerCount()).toBe(1);
+    expect(core.cancel(fresh)).toBe(CANCEL_TIMER);
+  });
+
+  it.each([NaN, -1, 1.5, 2 ** 60, Infinity, -Infinity, 0])("treats the id %s as stale", (id) => {
+    const core = make();
+    core.at(1);
+    core.soon();
+    expect(core.cancel(id)).toBe(CANCEL_STALE);
+    expect(core.timerCount()).toBe(1);
+    expect(core.readyCount()).toBe(1);
+  });
+
+  it("reports Infinity as the next deadline when no timer is pending", () => {
+    expect(make().nextDeadline()).toBe(Infinity);
+  });
+
+  it("reports the earliest deadline, also after cancelling it", () => {
+    const core = make();
+    const a = core.at(1);
+    core.at(3);
+    core.at(2);
+    expect(core.nextDeadline()).toBe(1);
+    core.cancel(a);
+    expect(core.nextDeadline()).toBe(2);
+  });
+
+  it("clear() empties everything and makes every id stale", () => {
+    const core = make();
+    const t = core.at(1);
+    const s = core.soon();
+    core.clear();
+    expect(core.timerCount()).toBe(0);
+    expect(core.readyCount()).toBe(0);
+    expect(core.cancel(t)).toBe(CANCEL_STALE);
+    expect(core.cancel(s)).toBe(CANCEL_STALE);
+    expect(iterate(core, 10)).toEqual([]);
+  });
+
+  it("hands more than CHUNK entries over in several takes", () => {
+    const core = make();
+    const ids = Array.from({ length: CHUNK * 2 + 5 }, () => core.soon());
+    core.collect(0);
+    const sizes: number[] = [];
+    for (let n = core.take(); n >= 0; n = core.take()) sizes.push(n);
+    expect(sizes).toEqual([CHUNK, CHUNK, 5]);
+    expect(ids.length).toBe(CHUNK * 2 + 5);
+  });
+
+  it("keeps order while its arrays grow past 100k entries", () => {
+    const core = make();
+    const n = 100_000;
+    const timers = Array.from({ length: n }, (_, i) => core.at(n - i));
+    const soons = Array.from({ length: n }, () => core.soon());
+    const fired = iterate(core, n + 1);
+    expect(fired.slice(0, n)).toEqual(soons.map(slotOf));
+    expect(fired.slice(n)).toEqual(timers.reverse().map(slotOf));
+  });
+
+  it("hands out distinct ids to live handles", () => {
+    const core = make();
+    const ids = [...Array.from({ length: 500 }, () => core.soon()), ...Array.from({ length: 500 }, (_, i) => core.at(i))];
+    expect(new Set(ids).size).toBe(1000);
+    expect(ids.every((id) => id > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,17 @@
+// Small coroutines and loops the test files share.
+import { EventLoop, sleep } from "../src/index.js";
+
+/** A loop on the virtual clock: time starts at 0 and jumps to the next timer. */
+export const virtual = () => new EventLoop({ clock: "virtual" });
+
+/** Sleeps `d` seconds, then returns `v`. */
+export function* value<T>(v: T, d = 1) {
+  yield* sleep(d);
+  return v;
+}
+
+/** Sleeps `d` seconds, then throws Error(msg). */
+export function* fail(msg: string, d = 1): Generator<unknown, never, unknown> {
+  yield* sleep(d);
+  throw new Error(msg);
+}

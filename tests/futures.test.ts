@@ -1,0 +1,467 @@
+// Future, as asyncio's: states, done callbacks through the loop, the three ways to await
+// it, and the report of an exception nobody retrieved.
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  CancelledError,
+  EventLoop,
+  Future,
+  InvalidStateError,
+  isFuture,
+  setEventLoop,
+  type ExceptionContext,
+} from "../src/index.js";
+
+const virtual = () => new EventLoop({ clock: "virtual" });
+
+afterEach(() => setEventLoop(null));
+
+describe("done callbacks", () => {
+  it("run through the loop in registration order, not synchronously", () => {
+    const loop = virtual();
+    const fut = loop.createFuture<number>();
+    const log: string[] = [];
+    fut.addDoneCallback(() => log.push("first"));
+    fut.addDoneCallback(() => log.push("second"));
+    fut.addDoneCallback(() => log.push("third"));
+    fut.setResult(1);
+    expect(log).toEqual([]);
+    loop.runOnce();
+    expect(log).toEqual(["first", "second", "third"]);
+  });
+
+  it("receive the future", () => {
+    const loop = virtual();
+    const fut = loop.createFuture<number>();
+    const seen: Future<number>[] = [];
+    fut.addDoneCallback((f) => seen.push(f));
+    fut.setResult(1);
+    loop.runOnce();
+    expect(seen).toEqual([fut]);
+  });
+
+  it("run after callbacks scheduled before the future was completed", () => {
+    const loop = virtual();
+    const fut = loop.createFuture<number>();
+    const log: string[] = [];
+    fut.addDoneCallback(() => log.push("done callback"));
+    loop.callSoon(() => log.push("earlier callSoon"));
+    fut.setResult(1);
+    loop.callSoon(() => log.push("later callSoon"));
+    loop.runOnce();
+    expect(log).toEqual(["earlier callSoon", "done callback", "later callSoon"]);
+  });
+
+  it("added to a done future are scheduled for the next iteration", () => {
+    const loop = virtual();
+    const fut = loop.createFuture<string>();
+    fut.setResult("x");
+    const log: string[] = [];
+    fut.addDoneCallback((f) => log.push(f.result()));
+    expect(log).toEqual([]);
+    loop.runOnce();
+    expect(log).toEqual(["x"]);
+  });
+
+  it("run when the future is cancelled", () => {
+    const loop = virtual();
+    const fut = loop.createFuture();
+    const log: boolean[] = [];
+    fut.addDoneCallback((f) => log.push(f.cancelled()));
+    fut.cancel();
+    loop.runOnce();
+    expect(log).toEqual([true]);
+  });
+
+  it("removeDoneCallback removes every registration of the function and returns the count", () => {
+    const loop = virtual();
+    const fut = loop.createFuture();
+    const log: string[] = [];
+    const a = () => log.push("a");
+    const b = () => log.push("b");
+    fut.addDoneCallback(a);
+    fut.addDoneCallback(b);
+    fut.addDoneCallback(a);
+    expect(fut.removeDoneCallback(a)).toBe(2);
+    expect(fut.removeDoneCallback(a)).toBe(0);
+    fut.setResult(undefined);
+    loop.runOnce();
+    expect(log).toEqual(["b"]);
+  });
+
+  it("removeDoneCallback on a future without callbacks returns 0", () => {
+    expect(virtual().createFuture().removeDoneCallback(() => {})).toBe(0);
+  });
+
+  it("addDoneCallback rejects what is not a function with a TypeError naming fn", () => {
+    const fut = virtual().createFuture();
+    expect(() => fut.addDoneCallback(3 as never)).toThrow(TypeError);
+    expect(() => fut.addDoneCallback(3 as never)).toThrow("addDoneCallback: fn must be a function");
+  });
+});
+
+describe("states", () => {
+  it("a new future is pending: not done, not cancelled", () => {
+    const fut = virtual().createFuture();
+    expect(fut.done()).toBe(false);
+    expect(fut.cancelled()).toBe(false);
+  });
+
+  it("result() while pending throws InvalidStateError", () => {
+    const fut = virtual().createFuture();
+    expect(() => fut.result()).toThrow(InvalidStateError);
+    expect(() => fut.result()).toThrow("Result is not ready.");
+  });
+
+  it("exception() while pending throws InvalidStateError", () => {
+    const fut = virtual().createFuture();
+    expect(() => fut.exception()).toThrow(InvalidStateError);
+    expect(() => fut.exception()).toThrow("Exception is not set.");
+  });
+
+  it("setResult makes it done with that result and no exception", () => {
+    const fut = virtual().createFuture<number[]>();
+    const value = [1, 2];
+    fut.setResult(value);
+    expect(fut.done()).toBe(true);
+    expect(fut.result()).toBe(value);
+    expect(fut.exception()).toBe(null);
+  });
+
+  it("setException makes result() throw that exception and exception() return it", () => {
+    const fut = virtual().createFuture();
+    const err = new RangeError("bad");
+    fut.setException(err);
+    expect(fut.done()).toBe(true);
+    expect(() => fut.result()).toThrow(err);
+    expect(fut.exception()).toBe(err);
+  });
+
+  it("setException accepts a thrown value that is not an Error", () => {
+    const fut = virtual().createFuture();
+    fut.setException("plain string");
+    expect(fut.exception()).toBe("plain string");
+  });
+
+  it("setException(undefined) throws a TypeError naming exception", () => {
+    const fut = virtual().createFuture();
+    expect(() => fut.setException(undefined)).toThrow("setException: exception must be a value to throw");
+    expect(fut.done()).toBe(false);
+  });
+
+  it("cancel() returns true and makes it cancelled and done", () => {
+    const fut = virtual().createFuture();
+    expect(fut.cancel()).toBe(true);
+    expect(fut.cancelled()).toBe(true);
+    expect(fut.done()).toBe(true);
+  });
+
+  it("result() of a cancelled future throws CancelledError with the cancel message", () => {
+    const fut = virtual().createFuture();
+    fut.cancel("stop now");
+    expect(() => fut.result()).toThrow(CancelledError);
+    expect(() => fut.result()).toThrow("stop now");
+  });
+
+  it("exception() of a cancelled future throws CancelledError with the cancel message", () => {
+    const fut = virtual().createFuture();
+    fut.cancel("because");
+    let caught: unknown = null;
+    try {
+      fut.exception();
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(CancelledError);
+    expect((caught as Error).message).toBe("because");
+  });
+
+  it("cancel() without a message gives a CancelledError with an empty message", () => {
+    const fut = virtual().createFuture();
+    fut.cancel();
+    expect(() => fut.result()).toThrow(new CancelledError(""));
+  });
+
+  it("cancel() of a done future returns false and changes nothing", () => {
+    const fut = virtual().createFuture<number>();
+    fut.setResult(3);
+    expect(fut.cancel()).toBe(false);
+    expect(fut.cancelled()).toBe(false);
+    expect(fut.result()).toBe(3);
+  });
+
+  it.each([
+    ["finished", (f: Future<number>) => f.setResult(1)],
+    ["failed", (f: Future<number>) => (f.setException(new Error("x")), f.exception())],
+    ["cancelled", (f: Future<number>) => f.cancel()],
+  ])("setResult on a %s future throws InvalidStateError", (_state, complete) => {
+    const fut = virtual().createFuture<number>();
+    complete(fut);
+    expect(() => fut.setResult(2)).toThrow(InvalidStateError);
+  });
+
+  it.each([
+    ["finished", (f: Future<number>) => f.setResult(1)],
+    ["cancelled", (f: Future<number>) => f.cancel()],
+  ])("setException on a %s future throws InvalidStateError", (_state, complete) => {
+    const fut = virtual().createFuture<number>();
+    complete(fut);
+    expect(() => fut.setException(new Error("late"))).toThrow(InvalidStateError);
+  });
+
+  it("getLoop() is the loop it was created on", () => {
+    const loop = virtual();
+    expect(loop.createFuture().getLoop()).toBe(loop);
+    expect(new Future({ loop }).getLoop()).toBe(loop);
+  });
+
+  it("new Future() outside a running loop belongs to the default loop", () => {
+    const loop = virtual();
+    setEventLoop(loop);
+    expect(new Future().getLoop()).toBe(loop);
+  });
+
+  it("new Future rejects options.loop that is not an EventLoop", () => {
+    expect(() => new Future({ loop: {} as never })).toThrow("Future: options.loop must be an EventLoop");
+  });
+});
+
+describe("awaiting", () => {
+  it("yield* returns the result once the future is done", () => {
+    const loop = virtual();
+    const fut = loop.createFuture<string>();
+    loop.callLater(2, () => fut.setResult("ready"));
+    function* main() {
+      const v = yield* fut;
+      return [v, loop.time()];
+    }
+    expect(loop.runUntilCompleteSync(main())).toEqual(["ready", 2]);
+  });
+
+  it("yield* throws the future's exception into the coroutine", () => {
+    const loop = virtual();
+    const fut = loop.createFuture<string>();
+    loop.callLater(1, () => fut.setException(new RangeError("nope")));
+    function* main() {
+      try {
+        yield* fut;
+        return "not thrown";
+      } catch (e) {
+        return `caught ${(e as Error).name}: ${(e as Error).message}`;
+      }
+    }
+    expect(loop.runUntilCompleteSync(main())).toBe("caught RangeError: nope");
+  });
+
+  it("yield* on a done future returns its result without waiting for another task", () => {
+    const loop = virtual();
+    const fut = loop.createFuture<number>();
+    fut.setResult(9);
+    function* main() {
+      return yield* fut;
+    }
+    expect(loop.runUntilCompleteSync(main())).toBe(9);
+  });
+
+  it("await in an async function resolves with the result (loop run with runUntilComplete)", async () => {
+    const loop = virtual();
+    const fut = loop.createFuture<number>();
+    loop.callLater(5, () => fut.setResult(21));
+    async function main() {
+      const v = await fut;
+      return v * 2;
+    }
+    await expect(loop.runUntilComplete(main())).resolves.toBe(42);
+    expect(loop.time()).toBe(5);
+  });
+
+  it("await in an async function rejects with the exception", async () => {
+    const loop = virtual();
+    const fut = loop.createFuture<number>();
+    loop.callLater(1, () => fut.setException(new RangeError("bad")));
+    async function main() {
+      try {
+        await fut;
+        return "not thrown";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    }
+    await expect(loop.runUntilComplete(main())).resolves.toBe("bad");
+  });
+
+  it("await on a cancelled future rejects with CancelledError", async () => {
+    const fut = virtual().createFuture();
+    fut.cancel("gone");
+    await expect(fut).rejects.toThrow(CancelledError);
+  });
+
+  it("await on an already-done future resolves without running the loop", async () => {
+    const loop = virtual();
+    const fut = loop.createFuture<string>();
+    fut.setResult("done already");
+    expect(await fut).toBe("done already");
+    expect(loop.isRunning()).toBe(false);
+  });
+
+  it("then() chains like a promise's", async () => {
+    const fut = virtual().createFuture<number>();
+    fut.setResult(2);
+    await expect(fut.then((v) => v + 1)).resolves.toBe(3);
+  });
+});
+
+describe("toString and isFuture", () => {
+  it("shows a pending future and its callbacks", () => {
+    const fut = virtual().createFuture();
+    expect(String(fut)).toBe("<Future pending>");
+    fut.addDoneCallback(() => {});
+    expect(String(fut)).toBe("<Future pending cb=[1]>");
+  });
+
+  it("shows the result of a finished future", () => {
+    const fut = virtual().createFuture<string>();
+    fut.setResult("ok");
+    expect(String(fut)).toBe("<Future finished result='ok'>");
+  });
+
+  it("shows the exception of a failed future", () => {
+    const fut = virtual().createFuture();
+    const err = new RangeError("bad");
+    fut.setException(err);
+    expect(String(fut)).toBe("<Future finished exception=RangeError('bad')>");
+    fut.exception();
+  });
+
+  it("shows a cancelled future", () => {
+    const fut = virtual().createFuture();
+    fut.cancel();
+    expect(String(fut)).toBe("<Future cancelled>");
+  });
+
+  it("isFuture is true for Futures and Tasks", () => {
+    const loop = virtual();
+    expect(isFuture(loop.createFuture())).toBe(true);
+    expect(isFuture(loop.createTask((function* () {})()))).toBe(true);
+  });
+
+  it("isFuture is false for promises, generators and plain objects", () => {
+    expect(isFuture(Promise.resolve(1))).toBe(false);
+    expect(isFuture((function* () {})())).toBe(false);
+    expect(isFuture({ then() {} })).toBe(false);
+    expect(isFuture(null)).toBe(false);
+  });
+});
+
+describe("exceptions nobody retrieved", () => {
+  const gc = (globalThis as { gc?: () => void }).gc!;
+
+  /** Collects garbage and lets finalizers run, until `stop()` or for `rounds` rounds. */
+  async function collect(stop: () => boolean, rounds = 20): Promise<void> {
+    for (let i = 0; i < rounds && !stop(); i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+
+  function recordingLoop() {
+    const loop = virtual();
+    const reports: ExceptionContext[] = [];
+    loop.setExceptionHandler((_l, ctx) => reports.push(ctx));
+    return { loop, reports };
+  }
+
+  // Each helper drops every reference to what it made before returning.
+  function dropFailedFuture(loop: EventLoop, retrieve: boolean): void {
+    const fut = loop.createFuture();
+    fut.setException(new Error("lost future"));
+    if (retrieve) fut.exception();
+  }
+
+  function dropFailedTask(loop: EventLoop, retrieve: boolean): void {
+    const task = loop.createTask(
+      (function* () {
+        throw new Error("lost task");
+      })(),
+    );
+    loop.runOnce();
+    expect(task.done()).toBe(true);
+    if (retrieve) expect(() => task.result()).toThrow("lost task");
+  }
+
+  function dropPendingTask(loop: EventLoop): void {
+    const task = loop.createTask(
+      (function* () {
+        yield* loop.createFuture(); // nothing else holds this future: the task waits forever
+      })(),
+      { name: "forgotten" },
+    );
+    loop.runOnce();
+    expect(task.done()).toBe(false);
+  }
+
+  it("gc is exposed to the tests (vitest.config.ts execArgv --expose-gc)", () => {
+    expect(typeof gc).toBe("function");
+  });
+
+  it("reports 'Future exception was never retrieved' through the loop's handler", async () => {
+    const { loop, reports } = recordingLoop();
+    dropFailedFuture(loop, false);
+    await collect(() => reports.length > 0);
+    expect(reports).toHaveLength(1);
+    expect(reports[0].message).toBe("Future exception was never retrieved");
+    expect((reports[0].exception as Error).message).toBe("lost future");
+    expect(reports[0].future).toBe("<Future finished exception=Error('lost future')>");
+  });
+
+  it("does not report a Future exception that was retrieved", async () => {
+    const { loop, reports } = recordingLoop();
+    dropFailedFuture(loop, true);
+    await collect(() => reports.length > 0, 10);
+    expect(reports).toEqual([]);
+  });
+
+  it("does not report a Future exception retrieved by result() throwing it", async () => {
+    const { loop, reports } = recordingLoop();
+    (function () {
+      const fut = loop.createFuture();
+      fut.setException(new Error("seen"));
+      expect(() => fut.result()).toThrow("seen");
+    })();
+    await collect(() => reports.length > 0, 10);
+    expect(reports).toEqual([]);
+  });
+
+  it("does not report a Future that is dropped while pending", async () => {
+    const { loop, reports } = recordingLoop();
+    (function () {
+      loop.createFuture();
+    })();
+    await collect(() => reports.length > 0, 10);
+    expect(reports).toEqual([]);
+  });
+
+  it("reports 'Task exception was never retrieved' through the loop's handler", async () => {
+    const { loop, reports } = recordingLoop();
+    dropFailedTask(loop, false);
+    await collect(() => reports.length > 0);
+    expect(reports).toHaveLength(1);
+    expect(reports[0].message).toBe("Task exception was never retrieved");
+    expect((reports[0].exception as Error).message).toBe("lost task");
+  });
+
+  it("does not report a Task exception that was retrieved", async () => {
+    const { loop, reports } = recordingLoop();
+    dropFailedTask(loop, true);
+    await collect(() => reports.length > 0, 10);
+    expect(reports).toEqual([]);
+  });
+
+  it("reports 'Task was destroyed but it is pending!' for a pending task that is collected", async () => {
+    const { loop, reports } = recordingLoop();
+    dropPendingTask(loop);
+    await collect(() => reports.length > 0);
+    expect(reports).toHaveLength(1);
+    expect(reports[0].message).toBe("Task was destroyed but it is pending!");
+    expect(reports[0].task).toBe("<Task pending name='forgotten'>");
+  });
+});

@@ -1,0 +1,417 @@
+// EventLoop: the ordering rules of API.md "Running a loop", the clock, the exception
+// handler, debug mode and the loop registry. All timing on the virtual clock.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  EventLoop, Handle, RuntimeError, TimerHandle, getEventLoop, getRunningLoop, newEventLoop, setEventLoop, sleep,
+} from "../src/index.js";
+
+const virtual = () => new EventLoop({ clock: "virtual" });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  setEventLoop(null);
+});
+
+describe("ordering", () => {
+  it("runs callbacks in the order scheduled, with their arguments", () => {
+    const loop = virtual();
+    const seen: unknown[] = [];
+    loop.callSoon((a: number, b: string) => seen.push([a, b]), 1, "x");
+    loop.callSoon(() => seen.push("none"));
+    loop.callSoon((...xs: number[]) => seen.push(xs), 1, 2, 3, 4);
+    loop.runOnce();
+    expect(seen).toEqual([[1, "x"], "none", [1, 2, 3, 4]]);
+  });
+
+  it("runs timers in deadline order", () => {
+    const loop = virtual();
+    const seen: number[] = [];
+    for (const d of [5, 1, 4, 2, 3]) loop.callLater(d, () => seen.push(d));
+    loop.runUntilCompleteSync(sleep(10));
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("runs timers with equal deadlines in the order scheduled", () => {
+    const loop = virtual();
+    const seen: string[] = [];
+    const deadlines = [3, 1, 2, 1, 3, 2, 1];
+    deadlines.forEach((d, i) => loop.callLater(d, () => seen.push(`${d}:${i}`)));
+    loop.runUntilCompleteSync(sleep(5));
+    expect(seen).toEqual(["1:1", "1:3", "1:6", "2:2", "2:5", "3:0", "3:4"]);
+  });
+
+  it("runs in an iteration only what was ready when it began", () => {
+    const loop = virtual();
+    const seen: string[] = [];
+    loop.callSoon(() => {
+      seen.push("first");
+      loop.callSoon(() => seen.push("scheduled during the iteration"));
+    });
+    loop.callSoon(() => seen.push("second"));
+    loop.runOnce();
+    expect(seen).toEqual(["first", "second"]);
+    loop.runOnce();
+    expect(seen).toEqual(["first", "second", "scheduled during the iteration"]);
+  });
+
+  it("runs a callAt in the past at the next iteration, after what was ready", () => {
+    const loop = virtual();
+    const seen: string[] = [];
+    loop.runUntilCompleteSync(sleep(5));
+    loop.callSoon(() => seen.push("soon"));
+    loop.callAt(1, () => seen.push("past"));
+    loop.runOnce();
+    expect(seen).toEqual(["soon", "past"]);
+    expect(loop.time()).toBe(5);
+  });
+
+  it("runs a negative delay as soon as possible", () => {
+    const loop = virtual();
+    let ran = false;
+    const h = loop.callLater(-3, () => (ran = true));
+    expect(h.when()).toBe(-3);
+    loop.runOnce();
+    expect(ran).toBe(true);
+    expect(loop.time()).toBe(0);
+  });
+
+  it("lets the current iteration finish after stop()", async () => {
+    const loop = virtual();
+    const seen: string[] = [];
+    loop.callSoon(() => {
+      seen.push("a");
+      loop.stop();
+      loop.callSoon(() => seen.push("next run"));
+    });
+    loop.callSoon(() => seen.push("b"));
+    await loop.runForever();
+    expect(seen).toEqual(["a", "b"]);
+    expect(loop.isRunning()).toBe(false);
+  });
+
+  it("runs exactly one iteration when stop() came before runForever", async () => {
+    const loop = virtual();
+    const seen: number[] = [];
+    loop.callSoon(() => {
+      seen.push(1);
+      loop.callSoon(() => seen.push(2));
+    });
+    loop.stop();
+    await loop.runForever();
+    expect(seen).toEqual([1]);
+  });
+
+  it("skips a handle cancelled by an earlier callback of the same iteration", () => {
+    const loop = virtual();
+    const seen: string[] = [];
+    let later: Handle | null = null;
+    loop.callSoon(() => later!.cancel());
+    later = loop.callSoon(() => seen.push("cancelled one"));
+    loop.callSoon(() => seen.push("kept"));
+    loop.runOnce();
+    expect(seen).toEqual(["kept"]);
+  });
+});
+
+describe("virtual clock", () => {
+  it("starts at 0", () => {
+    expect(virtual().time()).toBe(0);
+  });
+
+  it("finishes sleep(3600) at once with time() === 3600", () => {
+    const loop = virtual();
+    loop.runUntilCompleteSync(sleep(3600));
+    expect(loop.time()).toBe(3600);
+  });
+
+  it("stands still while callbacks are ready", () => {
+    const loop = virtual();
+    loop.callLater(1, () => {});
+    loop.callSoon(() => {});
+    loop.runOnce();
+    expect(loop.time()).toBe(0);
+    loop.runOnce();
+    expect(loop.time()).toBe(1);
+  });
+
+  it("jumps to the next deadline when nothing is ready", () => {
+    const loop = virtual();
+    let at = -1;
+    loop.callLater(2.5, () => (at = loop.time()));
+    loop.runOnce();
+    expect(at).toBe(2.5);
+  });
+});
+
+describe("runOnce and nextWakeup", () => {
+  it("runOnce with nothing scheduled returns at once", () => {
+    const loop = virtual();
+    loop.runOnce();
+    expect(loop.time()).toBe(0);
+  });
+
+  it("nextWakeup is Infinity with nothing scheduled", () => {
+    expect(virtual().nextWakeup()).toBe(Infinity);
+  });
+
+  it("nextWakeup is the current time when a callback is ready", () => {
+    const loop = virtual();
+    loop.runUntilCompleteSync(sleep(2));
+    loop.callSoon(() => {});
+    expect(loop.nextWakeup()).toBe(2);
+  });
+
+  it("nextWakeup is the earliest deadline, updated after a cancel", () => {
+    const loop = virtual();
+    const a = loop.callLater(1, () => {});
+    loop.callLater(3, () => {});
+    expect(loop.nextWakeup()).toBe(1);
+    a.cancel();
+    expect(loop.nextWakeup()).toBe(3);
+  });
+
+  it("lets a host drive a real-clock loop from its own tick", () => {
+    let now = 1000;
+    const loop = new EventLoop({ host: { now: () => now } });
+    const seen: number[] = [];
+    loop.callLater(0.5, () => seen.push(loop.time()));
+    loop.runOnce();
+    expect(seen).toEqual([]);
+    now += 500;
+    expect(loop.time()).toBeGreaterThanOrEqual(loop.nextWakeup());
+    loop.runOnce();
+    expect(seen).toEqual([1.5]);
+  });
+});
+
+describe("handles", () => {
+  it("callLater returns a TimerHandle whose when() is time() + delay", () => {
+    const loop = virtual();
+    loop.runUntilCompleteSync(sleep(1));
+    const h = loop.callLater(2, () => {});
+    expect(h).toBeInstanceOf(TimerHandle);
+    expect(h.when()).toBe(3);
+  });
+
+  it("cancelled() becomes true on cancel()", () => {
+    const h = virtual().callSoon(() => {});
+    expect(h.cancelled()).toBe(false);
+    h.cancel();
+    expect(h.cancelled()).toBe(true);
+  });
+
+  it("shows the callback and its arguments in toString()", () => {
+    function cb(_a: string, _b: number) {}
+    const h = virtual().callSoon(cb, "x", 1);
+    expect(String(h)).toBe("<Handle cb('x', 1)>");
+    h.cancel();
+    expect(String(h)).toBe("<Handle cancelled>");
+  });
+});
+
+describe("exception handler", () => {
+  it("gets an exception thrown by a callback, with message and handle, and the loop goes on", () => {
+    const loop = virtual();
+    const contexts: Record<string, unknown>[] = [];
+    loop.setExceptionHandler((l, ctx) => {
+      expect(l).toBe(loop);
+      contexts.push(ctx);
+    });
+    const err = new Error("bad");
+    function bad(_x: number) {
+      throw err;
+    }
+    const h = loop.callSoon(bad, 1);
+    let after = false;
+    loop.callSoon(() => (after = true));
+    loop.runOnce();
+    expect(contexts).toEqual([{ message: "Exception in callback bad(1)", exception: err, handle: h }]);
+    expect(after).toBe(true);
+  });
+
+  it("default handler logs the message, the handle and the stack", () => {
+    const loop = virtual();
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    loop.callSoon(function boom() {
+      throw new Error("kaput");
+    });
+    loop.runOnce();
+    expect(log).toHaveBeenCalledTimes(1);
+    const text = String(log.mock.calls[0][0]);
+    expect(text).toMatch(/^Exception in callback boom\(\)\nhandle: <Handle boom\(\)>\nError: kaput\n\s+at /);
+  });
+
+  it("sends a failure of the handler itself to the default handler", () => {
+    const loop = virtual();
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    loop.setExceptionHandler(() => {
+      throw new Error("handler broke");
+    });
+    loop.callExceptionHandler({ message: "original" });
+    expect(String(log.mock.calls[0][0])).toMatch(/^Unhandled error in exception handler\ncontext: .*original.*\nError: handler broke/);
+  });
+
+  it("null restores the default handler", () => {
+    const loop = virtual();
+    const h = () => {};
+    loop.setExceptionHandler(h);
+    expect(loop.getExceptionHandler()).toBe(h);
+    loop.setExceptionHandler(null);
+    expect(loop.getExceptionHandler()).toBeNull();
+  });
+
+  it("rejects a handler that is not a function", () => {
+    expect(() => virtual().setExceptionHandler(42 as never)).toThrow(/handler must be a function or null, got number 42/);
+  });
+});
+
+describe("debug mode", () => {
+  it("warns about a callback slower than slowCallbackDuration", () => {
+    let now = 0;
+    const loop = new EventLoop({ clock: "virtual", debug: true, host: { now: () => now } });
+    loop.slowCallbackDuration = 0.05;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    loop.callSoon(function slow() {
+      now += 60;
+    });
+    loop.callSoon(function fast() {
+      now += 10;
+    });
+    loop.runOnce();
+    expect(warn.mock.calls.map((c) => c[0])).toEqual(["Executing <Handle slow()> took 0.060 seconds"]);
+  });
+
+  it("is off by default and toggles with setDebug", () => {
+    const loop = virtual();
+    expect(loop.getDebug()).toBe(false);
+    loop.setDebug(true);
+    expect(loop.getDebug()).toBe(true);
+  });
+});
+
+describe("loop registry", () => {
+  it("getRunningLoop throws RuntimeError outside a running loop", () => {
+    expect(() => getRunningLoop()).toThrow(RuntimeError);
+  });
+
+  it("getRunningLoop and getEventLoop return the loop inside its callbacks", () => {
+    const loop = virtual();
+    let running: unknown = null;
+    let current: unknown = null;
+    loop.callSoon(() => {
+      running = getRunningLoop();
+      current = getEventLoop();
+    });
+    loop.runOnce();
+    expect(running).toBe(loop);
+    expect(current).toBe(loop);
+  });
+
+  it("getEventLoop creates a default loop once and returns it again", () => {
+    const a = getEventLoop();
+    expect(getEventLoop()).toBe(a);
+    a.close();
+    expect(getEventLoop()).not.toBe(a);
+  });
+
+  it("setEventLoop makes a loop the default", () => {
+    const loop = newEventLoop({ clock: "virtual" });
+    setEventLoop(loop);
+    expect(getEventLoop()).toBe(loop);
+  });
+
+  it("setEventLoop rejects what is not a loop", () => {
+    expect(() => setEventLoop({} as never)).toThrow(TypeError);
+  });
+});
+
+describe("closing", () => {
+  it("close() is idempotent", () => {
+    const loop = virtual();
+    loop.close();
+    loop.close();
+    expect(loop.isClosed()).toBe(true);
+  });
+
+  it("close() throws RuntimeError while running", () => {
+    const loop = virtual();
+    let error: unknown = null;
+    loop.callSoon(() => {
+      try {
+        loop.close();
+      } catch (e) {
+        error = e;
+      }
+    });
+    loop.runOnce();
+    expect(error).toBeInstanceOf(RuntimeError);
+    expect(loop.isClosed()).toBe(false);
+  });
+
+  it("close() drops pending callbacks and timers", () => {
+    const loop = virtual();
+    const h = loop.callLater(1, () => {});
+    loop.callSoon(() => {});
+    loop.close();
+    expect(loop.nextWakeup()).toBe(Infinity);
+    h.cancel(); // a handle of a closed loop cancels quietly
+    expect(h.cancelled()).toBe(true);
+  });
+
+  it("Symbol.dispose closes the loop", () => {
+    const loop = virtual();
+    loop[Symbol.dispose]();
+    expect(loop.isClosed()).toBe(true);
+  });
+});
+
+describe("ordering at scale, over both cores", () => {
+  /** A deterministic PRNG (mulberry32), so a shuffled test fails the same way every run. */
+  function rng(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it.each(["wasm", "reference"] as const)(
+    "runs 600 shuffled timers with 40 distinct deadlines in deadline, then scheduling, order (%s core)",
+    (core) => {
+      const loop = new EventLoop({ clock: "virtual", core });
+      const random = rng(12345);
+      const deadlines = Array.from({ length: 600 }, () => Math.floor(random() * 40) / 8);
+      const seen: number[] = [];
+      deadlines.forEach((d, i) => loop.callAt(d, () => seen.push(i)));
+      while (loop.nextWakeup() !== Infinity) loop.runOnce();
+      const expected = deadlines
+        .map((d, i) => [d, i])
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+        .map(([, i]) => i);
+      expect(seen).toEqual(expected);
+    },
+  );
+
+  it("runs a timer that falls due during an iteration in the next iteration", () => {
+    const loop = virtual();
+    const seen: string[] = [];
+    loop.callSoon(() => {
+      seen.push("soon");
+      loop.callLater(0, () => seen.push("timer"));
+    });
+    loop.runOnce();
+    expect(seen).toEqual(["soon"]);
+    loop.runOnce();
+    expect(seen).toEqual(["soon", "timer"]);
+  });
+
+  it("newEventLoop makes a new loop that is not the default", () => {
+    const loop = newEventLoop({ clock: "virtual" });
+    setEventLoop(null);
+    const def = getEventLoop();
+    expect(def).not.toBe(loop);
+    def.close();
+  });
+});

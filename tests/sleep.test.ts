@@ -1,0 +1,118 @@
+// sleep(): a Future done after `delay` seconds of loop time. Like asyncio's sleep coroutine,
+// one made outside a running loop starts when a loop first runs it.
+import { afterEach, describe, expect, it } from "vitest";
+import { EventLoop, RuntimeError, ensureFuture, setEventLoop, sleep } from "../src/index.js";
+
+const virtual = () => new EventLoop({ clock: "virtual" });
+
+afterEach(() => setEventLoop(null));
+
+describe("inside a running loop", () => {
+  it("completes with the result after the delay", () => {
+    const loop = virtual();
+    function* main() {
+      const v = yield* sleep(2.5, "rested");
+      return [v, loop.time()];
+    }
+    expect(loop.runUntilCompleteSync(main())).toEqual(["rested", 2.5]);
+  });
+
+  it("belongs to the running loop", () => {
+    const loop = virtual();
+    function* main() {
+      return sleep(1).getLoop();
+    }
+    expect(loop.runUntilCompleteSync(main())).toBe(loop);
+  });
+
+  it("sleep(0) gives way for exactly one iteration", () => {
+    const loop = virtual();
+    const log: string[] = [];
+    loop.createTask(
+      (function* () {
+        log.push("before");
+        yield* sleep(0);
+        log.push("after");
+      })(),
+    );
+    loop.runOnce();
+    loop.callSoon(() => log.push("callback"));
+    loop.runOnce();
+    expect(log).toEqual(["before", "after", "callback"]);
+  });
+
+  it("a negative delay behaves as sleep(0)", () => {
+    const loop = virtual();
+    function* main() {
+      return yield* sleep(-5, "now");
+    }
+    expect(loop.runUntilCompleteSync(main())).toBe("now");
+    expect(loop.time()).toBe(0);
+  });
+
+  it("cancelling a sleep cancels its timer at once", () => {
+    const loop = virtual();
+    let fut: ReturnType<typeof sleep> | null = null;
+    loop.callSoon(() => (fut = sleep(100)));
+    loop.runOnce();
+    expect(loop.nextWakeup()).toBe(100);
+    fut!.cancel();
+    expect(loop.nextWakeup()).toBe(Infinity);
+  });
+});
+
+describe("made outside a running loop", () => {
+  it("can be run by any loop, not only the default one", () => {
+    const loop = virtual();
+    expect(loop.runUntilCompleteSync(sleep(3600, "an hour"))).toBe("an hour");
+    expect(loop.time()).toBe(3600);
+  });
+
+  it("counts its delay from when a loop first runs it", () => {
+    const loop = virtual();
+    const later = sleep(5);
+    loop.runUntilCompleteSync(sleep(10));
+    loop.runUntilCompleteSync(later);
+    expect(loop.time()).toBe(15);
+  });
+
+  it("is taken over by the loop of the task that awaits it", () => {
+    const loop = virtual();
+    const s = sleep(2, "adopted");
+    function* main() {
+      return yield* s;
+    }
+    expect(loop.runUntilCompleteSync(main())).toBe("adopted");
+    expect(s.getLoop()).toBe(loop);
+    expect(loop.time()).toBe(2);
+  });
+
+  it("is taken over by ensureFuture with a loop", () => {
+    const loop = virtual();
+    const s = sleep(1);
+    expect(ensureFuture(s, { loop })).toBe(s);
+    expect(s.getLoop()).toBe(loop);
+  });
+
+  it("sleep(0) made outside can be run by any loop", () => {
+    const loop = virtual();
+    expect(loop.runUntilCompleteSync(sleep(0, "zero"))).toBe("zero");
+  });
+
+  it("cannot move to another loop once a loop has started it", () => {
+    const first = virtual();
+    const second = virtual();
+    const s = sleep(1);
+    first.runUntilCompleteSync(s);
+    expect(() => second.runUntilCompleteSync(s)).toThrow(RuntimeError);
+    expect(() => ensureFuture(s, { loop: second })).toThrow(/Future of another event loop/);
+  });
+
+  it("belongs to the default loop until a loop runs it", async () => {
+    const loop = virtual();
+    setEventLoop(loop);
+    const s = sleep(3, "default");
+    expect(s.getLoop()).toBe(loop);
+    await expect(loop.runUntilComplete(s)).resolves.toBe("default");
+  });
+});
