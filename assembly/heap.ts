@@ -6,17 +6,14 @@
 // that wraps: entries compare by the signed difference, exact while the oldest pending
 // timer is fewer than 2**31 schedulings old. Every move writes the entry's new position
 // into its slot's link, so any entry can be removed in O(log n) by position.
+// The heap has no capacity of its own: memory.ts sizes it with the handle table.
 import { setLink } from "./slots";
-import { grow } from "./memory";
+import { ENTRY, heapAt } from "./memory";
 
-@inline const ENTRY: usize = 16;
-
-let heap: usize = 0;
-let capacity: u32 = 0;
 let length: u32 = 0;
 
 @inline function at(i: u32): usize {
-  return heap + <usize>i * ENTRY;
+  return heapAt + <usize>i * ENTRY;
 }
 
 /** (when, seq) sorts before the entry at p */
@@ -77,12 +74,12 @@ export function heapLength(): u32 {
 }
 
 export function heapPush(when: f64, seq: u32, slot: u32): void {
-  if (length == capacity) {
-    const next = capacity == 0 ? 64 : capacity << 1;
-    heap = grow(heap, <usize>next * ENTRY);
-    capacity = next;
-  }
   siftUp(length++, when, seq, slot);
+}
+
+/** Moves the entries to `to` (memory.ts grows the region; positions, and so links, stay). */
+export function heapRelocate(from: usize, to: usize): void {
+  memory.copy(to, from, <usize>length * ENTRY);
 }
 
 /** Removes the entry at position i (from the slot's link). */
@@ -99,11 +96,11 @@ export function heapRemove(i: u32): void {
 }
 
 export function heapTopWhen(): f64 {
-  return length == 0 ? Infinity : load<f64>(heap);
+  return length == 0 ? Infinity : load<f64>(heapAt);
 }
 
 export function heapTopSlot(): u32 {
-  return load<u32>(heap, 12);
+  return load<u32>(heapAt, 12);
 }
 
 export function heapClear(): void {

@@ -9,7 +9,8 @@
 //
 //   handle table (slots.ts)   slot → {generation, state, link}; free slots in a LIFO list
 //   timer heap (heap.ts)      4-ary min-heap of {when, seq, slot}; link = the entry's position
-//   ready ring (ring.ts)      FIFO of slots, power-of-two capacity
+//   ready ring (ring.ts)      FIFO of slots
+//   region (memory.ts)        the three above in one block sized by the slot count
 //   chunk                     CHUNK i32s the glue reads after take()
 //
 // A handle id is generation * 2**24 + slot, an integer-valued f64. Every free bumps the
@@ -33,8 +34,9 @@
 //                               added from now on wait for the next collect (asyncio's rule)
 //   take()            O(CHUNK)  hands the glue up to CHUNK slots of the snapshot
 // The JS↔wasm boundary is crossed once per iteration plus once per CHUNK callbacks, not
-// once per callback. Growth is amortised O(1): the table, heap and ring double when full
-// and are reused after that, so a steady load allocates nothing.
+// once per callback. The table, heap and ring share one region sized by the slot count
+// (memory.ts): it grows by a quarter when the table is full and is reused after that, so
+// a steady load allocates nothing.
 //
 // The core never reads a clock (the glue passes `deadline`) and never calls out: virtual
 // time, plugin hosts that own the clock, and Workers' frozen clock are one code path.

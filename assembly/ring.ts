@@ -1,7 +1,8 @@
-// The ready queue: a FIFO ring of u32 slots. Capacity is a power of two so positions wrap
-// with a mask; a full ring doubles, unwrapping its contents to the start of the new block.
-let ring: usize = 0;
-let capacity: u32 = 0;
+// The ready queue: a FIFO ring of u32 slots. It has no capacity of its own: memory.ts
+// sizes it with the handle table (the ring holds distinct allocated slots, so it is never
+// full when a slot is pushed) and moves it when the region grows.
+import { capacity, ringAt } from "./memory";
+
 let head: u32 = 0;
 let length: u32 = 0;
 
@@ -10,15 +11,16 @@ export function ringLength(): u32 {
 }
 
 @inline export function ringPush(slot: u32): void {
-  if (length == capacity) growRing();
-  store<u32>(ring + (<usize>((head + length) & (capacity - 1)) << 2), slot);
+  let pos = head + length;
+  if (pos >= capacity) pos -= capacity;
+  store<u32>(ringAt + (<usize>pos << 2), slot);
   length++;
 }
 
 @inline export function ringPop(): u32 {
   assert(length > 0);
-  const slot = load<u32>(ring + (<usize>head << 2));
-  head = (head + 1) & (capacity - 1);
+  const slot = load<u32>(ringAt + (<usize>head << 2));
+  head = head + 1 == capacity ? 0 : head + 1;
   length--;
   return slot;
 }
@@ -28,16 +30,16 @@ export function ringClear(): void {
   length = 0;
 }
 
-function growRing(): void {
-  const next: u32 = capacity == 0 ? 256 : capacity << 1;
-  const block = heap.alloc(<usize>next << 2);
-  if (capacity != 0) {
-    const tail = capacity - head; // entries from head to the end of the old block
-    memory.copy(block, ring + (<usize>head << 2), <usize>tail << 2);
-    memory.copy(block + (<usize>tail << 2), ring, <usize>head << 2);
-    heap.free(ring);
+/**
+ * Moves the ring from `from` (oldCap entries) to `to` (newCap > oldCap entries). Entries
+ * that wrapped past the old end stay at the start; the run from head to the old end moves
+ * to the new end, so the order is unchanged.
+ */
+export function ringRelocate(from: usize, to: usize, oldCap: u32, newCap: u32): void {
+  memory.copy(to, from, <usize>oldCap << 2);
+  if (head + length > oldCap) {
+    const run = oldCap - head;
+    memory.copy(to + (<usize>(newCap - run) << 2), to + (<usize>head << 2), <usize>run << 2);
+    head = newCap - run;
   }
-  ring = block;
-  capacity = next;
-  head = 0;
 }

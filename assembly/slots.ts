@@ -1,69 +1,60 @@
-// The handle table: one 12-byte record per slot — generation, state, link. `link` is the
-// heap position while the slot is a TIMER and the next free slot while it is FREE.
+// The handle table: one 8-byte record per slot — (generation << 3 | state), link. `link`
+// is the heap position while the slot is a TIMER and the next free slot while it is FREE.
 // Free slots form a LIFO list (the most recently freed slot is reused first: warm cache
 // lines). Every free bumps the generation, so an id naming an older generation is stale.
-import { FREE, MAX_GENERATION, MAX_SLOTS, SLOT_BITS, SLOT_MASK } from "./layout";
-import { grow } from "./memory";
+// Generations fit 29 bits (MAX_GENERATION), the state the low 3.
+import { FREE, MAX_GENERATION, SLOT_BITS, SLOT_MASK } from "./layout";
+import { RECORD, capacity, growCapacity, slotsAt } from "./memory";
 
-@inline const RECORD: usize = 12;
-
-let table: usize = 0;
-let capacity: u32 = 0;
 /** slots ever used: every slot below it has a record */
 let used: u32 = 0;
 let freeHead: i32 = -1;
 
 @inline function rec(slot: u32): usize {
-  return table + <usize>slot * RECORD;
+  return slotsAt + <usize>slot * RECORD;
 }
 
 @inline export function genOf(slot: u32): u32 {
-  return load<u32>(rec(slot));
+  return load<u32>(rec(slot)) >> 3;
 }
 
 @inline export function stateOf(slot: u32): u32 {
-  return load<u32>(rec(slot), 4);
+  return load<u32>(rec(slot)) & 7;
 }
 
 @inline export function setState(slot: u32, state: u32): void {
-  store<u32>(rec(slot), state, 4);
+  const p = rec(slot);
+  store<u32>(p, (load<u32>(p) & ~7) | state);
 }
 
 @inline export function linkOf(slot: u32): i32 {
-  return load<i32>(rec(slot), 8);
+  return load<i32>(rec(slot), 4);
 }
 
 @inline export function setLink(slot: u32, link: i32): void {
-  store<i32>(rec(slot), link, 8);
+  store<i32>(rec(slot), link, 4);
 }
 
 export function slotsUsed(): u32 {
   return used;
 }
 
-/** A free slot (state FREE, generation set), or -1 when all MAX_SLOTS are in use. */
+/** A free slot (state FREE, generation set), or -1 when all MAX_SLOTS are in use or memory cannot grow. */
 @inline export function allocSlot(): i32 {
   if (freeHead >= 0) {
     const slot = freeHead;
     freeHead = linkOf(slot);
     return slot;
   }
-  if (used == MAX_SLOTS) return -1;
-  if (used == capacity) {
-    const next = capacity == 0 ? 64 : capacity << 1;
-    table = grow(table, <usize>next * RECORD);
-    capacity = next;
-  }
+  if (used == capacity && !growCapacity()) return -1;
   const slot = used++;
-  store<u32>(rec(slot), 1);
-  setState(slot, FREE);
+  store<u32>(rec(slot), (1 << 3) | FREE);
   return slot;
 }
 
 @inline export function releaseSlot(slot: u32): void {
   const gen = genOf(slot);
-  store<u32>(rec(slot), gen == MAX_GENERATION ? 1 : gen + 1);
-  setState(slot, FREE);
+  store<u32>(rec(slot), ((gen == MAX_GENERATION ? 1 : gen + 1) << 3) | FREE);
   setLink(slot, freeHead);
   freeHead = slot;
 }

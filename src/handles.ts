@@ -1,21 +1,23 @@
 /**
  * Handle and TimerHandle: what callSoon / callLater / callAt return. The scheduling state
  * lives in the core (a slot + generation id); the handle keeps what only JS can hold (the
- * callback and its arguments) and asyncio's `cancelled()` flag, which stays true once
- * `cancel()` was called, even on a handle that already ran.
+ * callback and its arguments). `cancel()` drops the callback, so a handle is cancelled
+ * exactly when it has none: asyncio's `cancelled()` stays true once `cancel()` was called,
+ * even on a handle that already ran. A handle is four fields (five for a TimerHandle):
+ * a loop with a million pending timers holds a million of them.
  */
 import type { EventLoop } from "./loop.js";
 import { formatCallback } from "./validate.js";
 
 const inspect = Symbol.for("nodejs.util.inspect.custom");
+/** In debug mode, what a handle looked like when it was cancelled (asyncio keeps that repr). */
+const cancelledReprs = new WeakMap<Handle, string>();
 
 export class Handle {
-  /** @internal */ _callback: ((...args: any[]) => unknown) | null;
-  /** @internal */ _args: unknown[] | null;
+  /** @internal null once cancelled */ _callback: ((...args: any[]) => unknown) | null;
+  /** @internal null once cancelled */ _args: unknown[] | null;
   /** @internal */ readonly _loop: EventLoop;
   /** @internal the core's id: slot + generation */ _id: number;
-  /** @internal */ _cancelled = false;
-  #repr: string | null = null;
 
   /** @internal handles are made by the loop */
   constructor(callback: (...args: any[]) => unknown, args: unknown[], loop: EventLoop, id = 0) {
@@ -27,9 +29,8 @@ export class Handle {
 
   /** Cancels the call; a no-op if it already ran or was cancelled. */
   cancel(): void {
-    if (this._cancelled) return;
-    this._cancelled = true;
-    if (this._loop.getDebug()) this.#repr = this.toString();
+    if (this._callback === null) return;
+    if (this._loop.getDebug()) cancelledReprs.set(this, this.toString());
     this._loop._cancelId(this._id);
     this._callback = null;
     this._args = null;
@@ -37,7 +38,7 @@ export class Handle {
 
   /** True once `cancel()` was called. */
   cancelled(): boolean {
-    return this._cancelled;
+    return this._callback === null;
   }
 
   /** @internal runs the callback (the loop catches what it throws) */
@@ -53,15 +54,12 @@ export class Handle {
   }
 
   protected _reprInfo(): string[] {
-    const info: string[] = [];
-    if (this._cancelled) info.push("cancelled");
-    if (this._callback !== null) info.push(formatCallback(this._callback, this._args));
-    return info;
+    if (this._callback === null) return ["cancelled"];
+    return [formatCallback(this._callback, this._args)];
   }
 
   toString(): string {
-    if (this.#repr !== null) return this.#repr;
-    return `<${this.constructor.name} ${this._reprInfo().join(" ")}>`;
+    return cancelledReprs.get(this) ?? `<${this.constructor.name} ${this._reprInfo().join(" ")}>`;
   }
 
   [inspect](): string {
@@ -85,7 +83,7 @@ export class TimerHandle extends Handle {
 
   protected override _reprInfo(): string[] {
     const info = super._reprInfo();
-    info.splice(this._cancelled ? 1 : 0, 0, `when=${this.#when}`);
+    info.splice(this._callback === null ? 1 : 0, 0, `when=${this.#when}`);
     return info;
   }
 }

@@ -157,6 +157,17 @@ describe.each(CORES)("%s core", (_name, make) => {
     expect(fired.slice(n)).toEqual(timers.reverse().map(slotOf));
   });
 
+  it("keeps ready order when its arrays grow while the ready ring has wrapped around", () => {
+    const core = make();
+    Array.from({ length: 1000 }, () => core.soon());
+    iterate(core, 0); // the ring's head is now 1,000 entries in
+    const soons = Array.from({ length: 50_000 }, () => core.soon()); // the ring fills its arrays at each growth
+    const timers = Array.from({ length: 20_000 }, (_, i) => core.at(1 + i));
+    const fired = iterate(core, 30_000);
+    expect(fired.slice(0, soons.length)).toEqual(soons.map(slotOf));
+    expect(fired.slice(soons.length)).toEqual(timers.map(slotOf));
+  });
+
   it("hands out distinct ids to live handles", () => {
     const core = make();
     const ids = [...Array.from({ length: 500 }, () => core.soon()), ...Array.from({ length: 500 }, (_, i) => core.at(i))];
