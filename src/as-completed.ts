@@ -26,6 +26,7 @@ export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: { timeout?:
   const timeout = options.timeout ?? null;
   checkTimeout("asCompleted", "options.timeout", timeout);
   const waiting = toFutureSet<T>("asCompleted", aws);
+  if (waiting.size === 0) return []; // as asyncio: nothing to yield, and no timeout armed
   const loop = waiting.values().next().value!._loop;
 
   // finished futures, and a null per slot that timed out; read by the Futures returned in order

@@ -18,6 +18,8 @@ export class CoroutineFuture<T> extends Future<T> {
   #body: (() => Generator<unknown, T, any>) | null;
   /** made outside any running loop: the loop that first runs it may take it over */
   #unbound: boolean;
+  /** the Task its body runs in when it is used as a Future rather than with `yield*` */
+  #task: Task<T> | null = null;
 
   /** @internal */
   constructor(loop: EventLoop, body: () => Generator<unknown, T, any>) {
@@ -34,10 +36,20 @@ export class CoroutineFuture<T> extends Future<T> {
     return true;
   }
 
-  override *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
+  /** @internal not started: ensureFuture and the like wrap it in a Task (see Future) */
+  override _isFreshCoroutine(): boolean {
+    return this.#body !== null;
+  }
+
+  /** `yield*` runs the body inline, once; later iterations wait for its outcome. */
+  override [Symbol.iterator](): Generator<Future<T>, T, unknown> {
     const body = this.#body;
-    if (body === null) return yield* super[Symbol.iterator]();
-    this.#body = null;
+    if (body === null) return super[Symbol.iterator]();
+    this.#body = null; // taken now, not at the first step: nothing else may start it meanwhile
+    return this.#run(body);
+  }
+
+  *#run(body: () => Generator<unknown, T, any>): Generator<Future<T>, T, unknown> {
     let value: T;
     try {
       value = (yield* body() as Generator<any, T, unknown>) as T;
@@ -66,8 +78,11 @@ export class CoroutineFuture<T> extends Future<T> {
     return super.then(onfulfilled, onrejected);
   }
 
+  /** Never started: it never will be. Running in its own Task: cancels the Task, whose end settles this. */
   override cancel(msg?: string): boolean {
-    this.#body = null; // never started: it never will be
+    this.#body = null;
+    const task = this.#task;
+    if (task !== null && !this.done()) return task.cancel(msg);
     return super.cancel(msg);
   }
 
@@ -76,13 +91,12 @@ export class CoroutineFuture<T> extends Future<T> {
     if (body === null) return;
     this.#body = null;
     const task = new Task<T>(body(), { loop: this._loop });
-    Future.prototype._addCallback.call(this, (self: Future<T>) => {
-      if (self.cancelled() && !task.done()) task.cancel(self._cancelMessage);
-    });
+    this.#task = task;
     task._addCallback((t: Task<T>) => {
       if (this.done()) {
         if (!t.cancelled()) t.exception();
       } else if (t.cancelled()) {
+        this._cancelledExc = t._makeCancelledError();
         Future.prototype.cancel.call(this, t._cancelMessage);
       } else if (t.exception() !== null) {
         this.setException(t.exception());

@@ -54,6 +54,9 @@ export function toFuture<T>(where: string, name: string, aw: unknown, loop: Even
     if (loop !== undefined && aw._loop !== loop && !aw._adopt(loop)) {
       throw new RuntimeError(`${where}: ${name} is a Future of another event loop than the one given`);
     }
+    if (aw._isFreshCoroutine()) {
+      return (loop ?? aw.getLoop()).createTask(aw[Symbol.iterator]() as Generator<unknown, T, any>);
+    }
     return aw as Future<T>;
   }
   if (isCoroutine(aw)) return (loop ?? getEventLoop()).createTask(aw as Generator<unknown, T, any>);

@@ -103,7 +103,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       throw this._exception;
     }
     if (this._state === CANCELLED) throw this._makeCancelledError();
-    throw new InvalidStateError("Result is not ready.");
+    throw new InvalidStateError("Result is not set.");
   }
 
   /** The exception (null if a result was set); throws CancelledError if cancelled, InvalidStateError while pending. */
@@ -126,6 +126,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * use); false for every other Future.
    */
   _adopt(_loop: EventLoop): boolean {
+    return false;
+  }
+
+  /**
+   * @internal true for a Future that stands for one of asyncio's coroutines (a sleep, a
+   * waitFor) that nothing has awaited yet: ensureFuture, gather and the like wrap it in a
+   * Task, as asyncio wraps the coroutine. False for every other Future.
+   */
+  _isFreshCoroutine(): boolean {
     return false;
   }
 

@@ -123,7 +123,8 @@ export function gather(...args: unknown[]): Future<unknown[]> {
       const exc = child.exception();
       return exc === null ? child.result() : exc;
     });
-    if (outer._cancelRequested) outer.setException(fut._makeCancelledError());
+    // asyncio builds the error from the last child in argument order, whichever finished last
+    if (outer._cancelRequested) outer.setException(children[children.length - 1]._makeCancelledError());
     else outer.setResult(results);
   };
 

@@ -4,19 +4,27 @@ import { EventLoop } from "./loop.js";
 import { checkSeconds } from "./validate.js";
 
 /**
- * The Future of a sleep: cancelling it cancels its timer at once.
- *
- * A sleep made inside a running loop arms its timer at once. One made outside (asyncio's
- * `loop.run_until_complete(asyncio.sleep(5))`, where sleep is a lazy coroutine) is "unbound":
- * it belongs to a placeholder loop until the loop that first runs it adopts it (runUntilComplete,
- * ensureFuture with a loop, a Task awaiting it), and arms its timer
- * when the first done callback is added, so its delay counts from there, as asyncio's
- * coroutine counts from its first step.
+ * The Future of a sleep. asyncio's sleep is a coroutine: nothing happens until it is
+ * awaited. So a SleepFuture arms its timer when the first waiter comes (a task's `yield*`
+ * or `yield`, `await`, a done callback), and its delay counts from there. Until then any
+ * loop that runs it may take it over (a sleep made outside a running loop belongs to a
+ * placeholder loop meanwhile), and ensureFuture, gather and the like wrap it in a Task, as
+ * asyncio wraps the coroutine. Cancelling it cancels its timer at once.
  */
 class SleepFuture<T> extends Future<T> {
   /** @internal core id of the armed timer; 0 when none */ _timer = 0;
   /** @internal */ _value: T | undefined = undefined;
-  /** @internal the delay of an unbound sleep, not armed yet; null once bound */ _delay: number | null = null;
+  /** @internal the delay, until the first waiter arms the timer; null after that */ _delay: number | null = null;
+  /** @internal nothing has awaited or iterated it yet */ _fresh = true;
+
+  override _isFreshCoroutine(): boolean {
+    return this._fresh;
+  }
+
+  override [Symbol.iterator](): Generator<Future<T>, T, unknown> {
+    this._fresh = false;
+    return super[Symbol.iterator]();
+  }
 
   override cancel(msg?: string): boolean {
     if (!super.cancel(msg)) return false;
@@ -36,6 +44,7 @@ class SleepFuture<T> extends Future<T> {
   }
 
   override _addCallback(fn: unknown): void {
+    this._fresh = false;
     const delay = this._delay;
     if (delay !== null) {
       this._delay = null;
@@ -47,10 +56,11 @@ class SleepFuture<T> extends Future<T> {
 }
 
 /**
- * A Future that completes with `result` after `delay` seconds on the current loop. With
- * `delay <= 0` it is already done and `yield* sleep(0)` gives way for exactly one loop
- * iteration, like asyncio's `await sleep(0)`. Made outside a running loop, the sleep starts
- * when a loop first runs it: `loop.runUntilCompleteSync(sleep(3600))` works on any loop.
+ * A Future that completes with `result` `delay` seconds after it is first awaited, as
+ * asyncio's sleep coroutine does. With `delay <= 0` it is already done and
+ * `yield* sleep(0)` gives way for exactly one loop iteration, like asyncio's
+ * `await sleep(0)`. It runs on the loop that first awaits it:
+ * `loop.runUntilCompleteSync(sleep(3600))` works on any loop.
  * @example
  * function* tick() { yield* sleep(0.25); console.log("250 ms later"); }
  */
@@ -64,8 +74,7 @@ export function sleep<T = undefined>(delay: number, result?: T): Future<T> {
   } else {
     fut._value = result;
   }
-  if (running === null) fut._delay = delay;
-  else if (delay > 0) arm(fut, delay);
+  fut._delay = delay;
   return fut;
 }
 

@@ -59,7 +59,9 @@ function* waitForBody<T>(aw: Awaitable<T>, timeout: number | null): Generator<un
   let failed = false;
   let error: unknown;
   try {
-    value = (isCoroutine(aw) ? yield* aw : yield* toFuture<T>("waitFor", "aw", aw, undefined)) as T;
+    // awaited inline, as asyncio's wait_for awaits: a coroutine, or a Future (a fresh sleep
+    // or waitFor included, which ensureFuture would wrap in a Task of its own)
+    value = (isCoroutine(aw) || aw instanceof Future ? yield* aw : yield* toFuture<T>("waitFor", "aw", aw, undefined)) as T;
   } catch (e) {
     failed = true;
     error = e;

@@ -41,6 +41,7 @@ export function wait<T>(
     );
   }
   const fs = toFutureSet<T>("wait", aws);
+  if (fs.size === 0) throw new RangeError("wait: aws must not be empty");
   const loop = fs.values().next().value!._loop;
   return new CoroutineFuture(loop, () => waitBody(fs, timeout, returnWhen, loop));
 }
@@ -57,7 +58,6 @@ export function toFutureSet<T>(where: string, aws: Iterable<Awaitable<T>>): Set<
   // as gather: check everything before making a Task; on a Future of another loop, cancel
   // the Tasks already made, so a failed call leaves nothing running
   const items = [...aws];
-  if (items.length === 0) throw new RangeError(`${where}: aws must not be empty`);
   items.forEach((aw, i) => checkAwaitable(where, `aws[${i}]`, aw));
   const fs = new Set<Future<T>>();
   const seen = new Map<unknown, Future<T>>();

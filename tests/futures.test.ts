@@ -109,7 +109,7 @@ describe("states", () => {
   it("result() while pending throws InvalidStateError", () => {
     const fut = virtual().createFuture();
     expect(() => fut.result()).toThrow(InvalidStateError);
-    expect(() => fut.result()).toThrow("Result is not ready.");
+    expect(() => fut.result()).toThrow("Result is not set.");
   });
 
   it("exception() while pending throws InvalidStateError", () => {

@@ -1,7 +1,8 @@
-// sleep(): a Future done after `delay` seconds of loop time. Like asyncio's sleep coroutine,
-// one made outside a running loop starts when a loop first runs it.
+// sleep(): a Future done `delay` seconds of loop time after it is first awaited. Like
+// asyncio's sleep coroutine, it starts when awaited, on the loop that awaits it, and
+// ensureFuture / gather wrap it in a Task.
 import { afterEach, describe, expect, it } from "vitest";
-import { EventLoop, RuntimeError, ensureFuture, setEventLoop, sleep } from "../src/index.js";
+import { EventLoop, RuntimeError, Task, allTasks, ensureFuture, gather, setEventLoop, sleep } from "../src/index.js";
 
 const virtual = () => new EventLoop({ clock: "virtual" });
 
@@ -53,11 +54,44 @@ describe("inside a running loop", () => {
   it("cancelling a sleep cancels its timer at once", () => {
     const loop = virtual();
     let fut: ReturnType<typeof sleep> | null = null;
-    loop.callSoon(() => (fut = sleep(100)));
+    loop.callSoon(() => {
+      fut = sleep(100);
+      fut.addDoneCallback(() => {});
+    });
     loop.runOnce();
     expect(loop.nextWakeup()).toBe(100);
     fut!.cancel();
+    loop.runOnce(); // the done callback
     expect(loop.nextWakeup()).toBe(Infinity);
+  });
+
+  it("starts counting when it is first awaited, not when it is made", () => {
+    const loop = virtual();
+    function* main() {
+      const s = sleep(1, "late");
+      yield* sleep(2);
+      const v = yield* s;
+      return [v, loop.time()];
+    }
+    expect(loop.runUntilCompleteSync(main())).toEqual(["late", 3]);
+  });
+
+  it("arms no timer while nobody awaits it", () => {
+    const loop = virtual();
+    loop.callSoon(() => sleep(100));
+    loop.runOnce();
+    expect(loop.nextWakeup()).toBe(Infinity);
+  });
+
+  it("is wrapped in a Task by ensureFuture and gather, as asyncio wraps the coroutine", () => {
+    const loop = virtual();
+    function* main() {
+      const s = sleep(1, "s");
+      const t = ensureFuture(s);
+      const g = gather(sleep(2, "g"));
+      return [t instanceof Task, t !== s, allTasks(loop).size, yield* t, yield* g];
+    }
+    expect(loop.runUntilCompleteSync(main())).toEqual([true, true, 3, "s", ["g"]]);
   });
 });
 
@@ -87,11 +121,12 @@ describe("made outside a running loop", () => {
     expect(loop.time()).toBe(2);
   });
 
-  it("is taken over by ensureFuture with a loop", () => {
+  it("is taken over by ensureFuture with a loop, in a Task of that loop", () => {
     const loop = virtual();
-    const s = sleep(1);
-    expect(ensureFuture(s, { loop })).toBe(s);
-    expect(s.getLoop()).toBe(loop);
+    const s = sleep(1, "taken");
+    const t = ensureFuture(s, { loop });
+    expect([t.getLoop(), s.getLoop()]).toEqual([loop, loop]);
+    expect(loop.runUntilCompleteSync(t)).toBe("taken");
   });
 
   it("sleep(0) made outside can be run by any loop", () => {
