@@ -31,25 +31,32 @@ let taskCounter = 0;
 /** What the registry keeps of a task that waits on a Future, to report it if it is collected pending. */
 interface Tracked {
   loop: EventLoop;
-  set: Set<TaskEntry>;
+  weak: Set<WeakRef<Task<unknown>>>;
   ref: WeakRef<Task<unknown>>;
   name: string;
 }
 
 /**
- * Pending tasks per loop, for allTasks(). A task is held strongly until it first waits on a
- * Future: until then the loop holds it anyway (its next step is scheduled). From its first
- * wait on, only the Future it waits on holds it, so the set keeps a WeakRef, as asyncio's
- * WeakSet, and the registry reports it if it is collected while pending. WeakRefs and
- * registrations are costly (about 2 µs a task), so tasks that never wait pay for neither.
+ * The pending tasks of one loop, for allTasks(). A task is held strongly until it first
+ * waits on a Future: until then the loop holds it anyway (its next step is scheduled), and
+ * it sits in an intrusive doubly linked list (O(1) in and out, no hashing, no allocation).
+ * From its first wait on, only the Future it waits on holds it, so the registry keeps a
+ * WeakRef, as asyncio's WeakSet, and reports the task if it is collected while pending.
+ * WeakRefs and registrations are costly (about 2 µs a task), so tasks that never wait pay
+ * for neither.
  */
-type TaskEntry = Task<unknown> | WeakRef<Task<unknown>>;
-const pendingTasks = new WeakMap<EventLoop, Set<TaskEntry>>();
+class TaskRegistry {
+  /** the strongly held tasks in creation order, linked through Task.#prev / #next */
+  head: Task<unknown> | null = null;
+  tail: Task<unknown> | null = null;
+  readonly weak = new Set<WeakRef<Task<unknown>>>();
+}
+const registries = new WeakMap<EventLoop, TaskRegistry>();
 
 const destroyedPending: FinalizationRegistry<Tracked> | null =
   typeof FinalizationRegistry === "function" && typeof WeakRef === "function"
     ? new FinalizationRegistry((t) => {
-        t.set.delete(t.ref);
+        t.weak.delete(t.ref);
         t.loop.callExceptionHandler({ message: "Task was destroyed but it is pending!", task: `<Task pending name='${t.name}'>` });
       })
     : null;
@@ -61,9 +68,12 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal the Future this task waits on */ _futWaiter: Future<unknown> | null = null;
   /** @internal */ _mustCancel = false;
   /** @internal */ _numCancelsRequested = 0;
-  /** the set of pending tasks this task is in, and its entry there (itself, or a WeakRef once it waited) */
-  #set: Set<TaskEntry> | null = null;
-  #entry: TaskEntry | null = null;
+  /** the loop's registry while the task is pending; null once done */
+  #registry: TaskRegistry | null = null;
+  /** neighbours in the registry's list while held strongly */
+  #prev: Task<unknown> | null = null;
+  #next: Task<unknown> | null = null;
+  /** set once the task waited: it is held weakly from then on */
   #tracked: Tracked | null = null;
 
   /**
@@ -85,28 +95,58 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   #track(): void {
-    let set = pendingTasks.get(this._loop);
-    if (set === undefined) pendingTasks.set(this._loop, (set = new Set()));
-    set.add(this);
-    this.#set = set;
-    this.#entry = this;
+    let registry = registries.get(this._loop);
+    if (registry === undefined) registries.set(this._loop, (registry = new TaskRegistry()));
+    this.#registry = registry;
+    const tail = registry.tail;
+    this.#prev = tail;
+    if (tail === null) registry.head = this;
+    else tail.#next = this;
+    registry.tail = this;
+  }
+
+  #unlink(): void {
+    const registry = this.#registry!;
+    const prev = this.#prev;
+    const next = this.#next;
+    if (prev === null) registry.head = next;
+    else prev.#next = next;
+    if (next === null) registry.tail = prev;
+    else next.#prev = prev;
+    this.#prev = this.#next = null;
   }
 
   /** The task waits on a Future for the first time: hold it weakly from now on. */
   #weaken(): void {
-    const set = this.#set!;
+    const registry = this.#registry!;
+    this.#unlink();
     const ref = new WeakRef<Task<unknown>>(this);
-    set.delete(this);
-    set.add(ref);
-    this.#entry = ref;
-    this.#tracked = { loop: this._loop, set, ref, name: this.getName() };
+    registry.weak.add(ref);
+    this.#tracked = { loop: this._loop, weak: registry.weak, ref, name: this.getName() };
     destroyedPending!.register(this, this.#tracked, this);
   }
 
   #untrack(): void {
-    this.#set!.delete(this.#entry!);
-    if (this.#tracked !== null) destroyedPending!.unregister(this);
-    this.#set = this.#entry = this.#tracked = null;
+    const tracked = this.#tracked;
+    if (tracked === null) {
+      this.#unlink();
+    } else {
+      tracked.weak.delete(tracked.ref);
+      destroyedPending!.unregister(this);
+      this.#tracked = null;
+    }
+    this.#registry = null;
+  }
+
+  /** @internal the strongly held pending tasks of `loop`'s registry, then those held weakly */
+  static *_pending(loop: EventLoop): Generator<Task<unknown>> {
+    const registry = registries.get(loop);
+    if (registry === undefined) return;
+    for (let t = registry.head; t !== null; t = t.#next) yield t;
+    for (const ref of registry.weak) {
+      const t = ref.deref();
+      if (t !== undefined) yield t;
+    }
   }
 
   override _kind(): string {
@@ -250,7 +290,7 @@ export class Task<T = unknown> extends Future<T> {
       } else {
         y._addCallback(this);
         this._futWaiter = y;
-        if (this.#entry === this && destroyedPending !== null) this.#weaken();
+        if (this.#tracked === null && destroyedPending !== null) this.#weaken();
         if (this._mustCancel && y.cancel(this._cancelMessage)) this._mustCancel = false;
       }
     } else {
@@ -301,10 +341,7 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   const l = loop ?? getRunningLoop();
   if (!(l instanceof EventLoop)) throw new TypeError(`allTasks: loop must be an EventLoop, got ${describe(l)}`);
   const out = new Set<Task<unknown>>();
-  for (const ref of pendingTasks.get(l) ?? []) {
-    const t = ref instanceof Task ? ref : ref.deref();
-    if (t !== undefined && !t.done()) out.add(t);
-  }
+  for (const t of Task._pending(l)) if (!t.done()) out.add(t);
   return out;
 }
 
