@@ -23,8 +23,7 @@ import { checkTimeout } from "./validate.js";
 export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: { timeout?: number | null } = {}): Future<T>[] {
   checkAwaitables("asCompleted", aws);
   checkOptions("asCompleted", options, ["timeout"]);
-  const timeout = options.timeout ?? null;
-  checkTimeout("asCompleted", "options.timeout", timeout);
+  const timeout = checkTimeout("asCompleted", "options.timeout", options.timeout);
   const waiting = toFutureSet<T>("asCompleted", aws);
   if (waiting.size === 0) return []; // as asyncio: nothing to yield, and no timeout armed
   const loop = waiting.values().next().value!._loop;

@@ -1,5 +1,6 @@
 import { CancelledError, InvalidStateError } from "./errors.js";
-import type { Future } from "./futures.js";
+import { Future } from "./futures.js";
+import { toFuture } from "./ensure-future.js";
 import { EventLoop } from "./loop.js";
 import { isCoroutine } from "./coroutines.js";
 import { describe } from "./validate.js";
@@ -24,12 +25,18 @@ export interface ConcurrentFuture<T> extends PromiseLike<T> {
 /**
  * Submits a coroutine to `loop` from code outside it (a host callback, another loop, a
  * promise job): the task is created through `callSoonThreadsafe`, which wakes a sleeping
- * run. The returned thenable settles with the task's outcome; `cancel()` cancels the task.
+ * run. The returned thenable settles with the task's outcome; `cancel()` cancels the task
+ * (as asyncio: cancelled before the loop picked it up, the task is still made, and is
+ * cancelled right after its first step). `coro` is a coroutine, or a `sleep()` /
+ * `waitFor()` / `wait()` nothing has awaited yet (asyncio's coroutines).
  * @example
  * const result = await runCoroutineThreadsafe(sleep(1, 3), loop);   // 3
  */
-export function runCoroutineThreadsafe<T>(coro: Generator<unknown, T, any>, loop: EventLoop): ConcurrentFuture<T> {
-  if (!isCoroutine(coro)) {
+export function runCoroutineThreadsafe<T>(
+  coro: Generator<unknown, T, any> | Future<T>,
+  loop: EventLoop,
+): ConcurrentFuture<T> {
+  if (!isCoroutine(coro) && !(coro instanceof Future && coro._isFreshCoroutine())) {
     throw new TypeError(`runCoroutineThreadsafe: coro must be a coroutine (a generator object), got ${describe(coro)}`);
   }
   if (!(loop instanceof EventLoop)) {
@@ -54,11 +61,17 @@ export function runCoroutineThreadsafe<T>(coro: Generator<unknown, T, any>, loop
     else reject((error = s === "cancelled" ? new CancelledError() : v));
   };
   loop.callSoonThreadsafe(() => {
-    if (state === "cancelled") return; // cancelled before it was submitted: the coroutine never starts
     try {
-      task = loop.createTask(coro);
+      task = toFuture<T>("runCoroutineThreadsafe", "coro", coro, loop);
     } catch (e) {
       settle("failed", e);
+      return;
+    }
+    if (state === "cancelled") {
+      // cancelled before it was submitted: asyncio's chaining cancels the task at the next
+      // iteration, after its first step
+      const t = task;
+      loop.callSoon(() => t.cancel());
       return;
     }
     task.addDoneCallback((t) => {
@@ -70,12 +83,12 @@ export function runCoroutineThreadsafe<T>(coro: Generator<unknown, T, any>, loop
   return {
     then: (onfulfilled, onrejected) => promise.then(onfulfilled, onrejected),
     cancel() {
+      if (state === "cancelled") return true; // concurrent.futures: cancelling again succeeds
       if (state !== "pending") return false;
       settle("cancelled", null);
-      if (!loop.isClosed()) {
-        loop.callSoonThreadsafe(() => {
-          task?.cancel();
-        });
+      if (task !== null && !loop.isClosed()) {
+        const t = task;
+        loop.callSoonThreadsafe(() => t.cancel());
       }
       return true;
     },

@@ -1,7 +1,7 @@
 import { _getRunningLoop, getEventLoop } from "./events.js";
 import { Future } from "./futures.js";
 import { EventLoop } from "./loop.js";
-import { checkSeconds } from "./validate.js";
+import { checkDuration } from "./validate.js";
 
 /**
  * The Future of a sleep. asyncio's sleep is a coroutine: nothing happens until it is
@@ -65,7 +65,7 @@ class SleepFuture<T> extends Future<T> {
  * function* tick() { yield* sleep(0.25); console.log("250 ms later"); }
  */
 export function sleep<T = undefined>(delay: number, result?: T): Future<T> {
-  checkSeconds("sleep", "delay", delay);
+  checkDuration("sleep", "delay", delay);
   const running = _getRunningLoop();
   const fut = new SleepFuture<T>({ loop: running ?? placeholder() });
   if (delay <= 0) {
@@ -90,6 +90,7 @@ function placeholder(): EventLoop {
 }
 
 function arm<T>(fut: SleepFuture<T>, delay: number): void {
+  if (delay === Infinity) return; // asyncio's sleep(math.inf): pending until cancelled
   const loop = fut._loop;
   fut._timer = loop._at(loop.time() + delay, wake, fut);
 }

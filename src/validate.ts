@@ -23,7 +23,15 @@ export function checkFunction(where: string, name: string, v: unknown): asserts 
   }
 }
 
-/** A time in seconds: a finite number (negative delays are allowed and mean "as soon as possible"). */
+/** A number of seconds, infinities allowed (a sleep or a timeout that never ends). */
+export function checkDuration(where: string, name: string, v: unknown): asserts v is number {
+  if (typeof v !== "number") {
+    throw new TypeError(`${where}: ${name} must be a number of seconds, got ${describe(v)}`);
+  }
+  if (Number.isNaN(v)) throw new RangeError(`${where}: ${name} must be a number of seconds, got NaN`);
+}
+
+/** A time for the timer heap: a finite number of seconds (negative delays mean "as soon as possible"). */
 export function checkSeconds(where: string, name: string, v: unknown): asserts v is number {
   if (typeof v !== "number") {
     throw new TypeError(`${where}: ${name} must be a number of seconds, got ${describe(v)}`);
@@ -33,10 +41,15 @@ export function checkSeconds(where: string, name: string, v: unknown): asserts v
   }
 }
 
-/** A timeout: null/undefined (no timeout) or a finite number of seconds. */
-export function checkTimeout(where: string, name: string, v: unknown): asserts v is number | null | undefined {
-  if (v === null || v === undefined) return;
-  checkSeconds(where, name, v);
+/**
+ * A timeout, checked: null/undefined or Infinity (none: wait for ever) → null; any other
+ * number of seconds as it is (zero or less: already expired), as asyncio takes `math.inf`.
+ */
+export function checkTimeout(where: string, name: string, v: unknown): number | null {
+  if (v === null || v === undefined || v === Infinity) return null;
+  checkDuration(where, name, v);
+  // -Infinity: expired long ago; the most negative finite delay keeps a timer's ordering
+  return v === -Infinity ? -Number.MAX_VALUE : v;
 }
 
 /** asyncio-style repr of a callback and its arguments: `cb('a', 1)`. */

@@ -26,8 +26,7 @@ import type { Task } from "./tasks.js";
  * }
  */
 export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Future<T> {
-  checkTimeout("waitFor", "timeout", timeout);
-  const timeoutS = timeout ?? null;
+  const timeoutS = checkTimeout("waitFor", "timeout", timeout);
   checkAwaitable("waitFor", "aw", aw);
   const loop = aw instanceof Future ? aw._loop : getEventLoop();
   return new CoroutineFuture(loop, () => waitForBody(aw, timeoutS));

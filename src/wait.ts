@@ -33,8 +33,8 @@ export function wait<T>(
 ): Future<[Set<Future<T>>, Set<Future<T>>]> {
   checkAwaitables("wait", aws);
   checkOptions("wait", options, ["timeout", "returnWhen"]);
-  const { timeout = null, returnWhen = ALL_COMPLETED } = options;
-  checkTimeout("wait", "options.timeout", timeout);
+  const { returnWhen = ALL_COMPLETED } = options;
+  const timeout = checkTimeout("wait", "options.timeout", options.timeout);
   if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
     throw new RangeError(
       `wait: options.returnWhen must be FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED, got ${describe(returnWhen)}`,

@@ -171,19 +171,38 @@ describe("runCoroutineThreadsafe: cancel()", () => {
     expect(allTasks(loop).size).toBe(0);
   });
 
-  it("before the loop picks the coroutine up: it never starts", () => {
+  it("before the loop picks the coroutine up: the task still starts, and is cancelled at its first await (asyncio)", () => {
     const loop = virtual();
-    let started = false;
+    const log: string[] = [];
     const cf = runCoroutineThreadsafe(
       (function* () {
-        started = true;
+        log.push("started");
+        try {
+          yield* sleep(10);
+          log.push("slept (never)");
+        } catch (e) {
+          log.push((e as Error).name);
+          throw e;
+        }
       })(),
       loop,
     );
     expect(cf.cancel()).toBe(true);
     loop.runUntilCompleteSync(sleep(1));
-    expect([started, cf.cancelled(), allTasks(loop).size]).toEqual([false, true, 0]);
+    expect(log).toEqual(["started", "CancelledError"]);
+    expect([cf.cancelled(), allTasks(loop).size]).toEqual([true, 0]);
     expect(() => cf.result()).toThrow(CancelledError);
+  });
+
+  it("accepts a sleep() nothing has awaited yet, as asyncio accepts the sleep coroutine", async () => {
+    const loop = virtual();
+    const r = await withRunningLoop(loop, () => Promise.resolve(runCoroutineThreadsafe(sleep(1, 3), loop)));
+    expect([r, loop.time()]).toEqual([3, 1]);
+  });
+
+  it("cancelling again after a cancel succeeds, as concurrent.futures' cancel() does", () => {
+    const cf = runCoroutineThreadsafe(add(1, 1), virtual());
+    expect([cf.cancel(), cf.cancel()]).toEqual([true, true]);
   });
 
   it("returns false once the outcome is settled", async () => {

@@ -2,7 +2,7 @@
 // asyncio's sleep coroutine, it starts when awaited, on the loop that awaits it, and
 // ensureFuture / gather wrap it in a Task.
 import { afterEach, describe, expect, it } from "vitest";
-import { EventLoop, RuntimeError, Task, allTasks, ensureFuture, gather, setEventLoop, sleep } from "../src/index.js";
+import { CancelledError, EventLoop, RuntimeError, Task, allTasks, ensureFuture, gather, setEventLoop, sleep } from "../src/index.js";
 
 const virtual = () => new EventLoop({ clock: "virtual" });
 
@@ -74,6 +74,19 @@ describe("inside a running loop", () => {
       return [v, loop.time()];
     }
     expect(loop.runUntilCompleteSync(main())).toEqual(["late", 3]);
+  });
+
+  it("sleep(Infinity) arms no timer and ends only when cancelled", () => {
+    const loop = virtual();
+    const s = sleep(Infinity);
+    const t = ensureFuture(s, { loop });
+    loop.callLater(5, () => t.cancel());
+    expect(() => loop.runUntilCompleteSync(t)).toThrow(CancelledError);
+    expect(loop.time()).toBe(5);
+  });
+
+  it("rejects a NaN delay with RangeError naming it", () => {
+    expect(() => sleep(NaN)).toThrow(new RangeError("sleep: delay must be a number of seconds, got NaN"));
   });
 
   it("arms no timer while nobody awaits it", () => {
