@@ -55,7 +55,7 @@ export function toFuture<T>(where: string, name: string, aw: unknown, loop: Even
       throw new RuntimeError(`${where}: ${name} is a Future of another event loop than the one given`);
     }
     if (aw._isFreshCoroutine()) {
-      return (loop ?? aw.getLoop()).createTask(aw[Symbol.iterator]() as Generator<unknown, T, any>);
+      return (loop ?? aw.getLoop()).createTask(aw as Future<T>);
     }
     return aw as Future<T>;
   }

@@ -284,7 +284,7 @@ export class EventLoop {
    * @example
    * const task = loop.createTask(compute(1, 2), { name: "compute" });
    */
-  createTask<T>(coro: Generator<unknown, T, any>, options?: { name?: string }): Task<T> {
+  createTask<T>(coro: Generator<unknown, T, any> | Future<T>, options?: { name?: string }): Task<T> {
     this.#checkClosed();
     return new Task<T>(coro, { ...options, loop: this });
   }

@@ -62,7 +62,9 @@ const destroyedPending: FinalizationRegistry<Tracked> | null =
     : null;
 
 export class Task<T = unknown> extends Future<T> {
-  /** @internal */ readonly _coro: Generator<unknown, T, any>;
+  /** @internal the generator the task steps */ readonly _coro: Generator<unknown, T, any>;
+  /** what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future the task was made from */
+  readonly #source: Future<T> | null = null;
   /** @internal */ _name: string | null;
   readonly #number: number;
   /** @internal the Future this task waits on */ _futWaiter: Future<unknown> | null = null;
@@ -77,16 +79,28 @@ export class Task<T = unknown> extends Future<T> {
   #tracked: Tracked | null = null;
 
   /**
-   * Prefer `loop.createTask(coro)` or `ensureFuture(coro)`.
+   * Prefer `loop.createTask(coro)` or `ensureFuture(coro)`. `coro` is a coroutine (a
+   * generator object), or one of asyncio's coroutines this package returns as a Future
+   * (a `sleep()`, `waitFor()`, `wait()` nothing has awaited yet), which the task awaits.
    * @example
    * const task = new Task(worker("A"), { name: "worker-A" });
+   * const nap = loop.createTask(sleep(5, "rested"));
    */
-  constructor(coro: Generator<unknown, T, any>, options: { loop?: EventLoop; name?: string } = {}) {
+  constructor(coro: Generator<unknown, T, any> | Future<T>, options: { loop?: EventLoop; name?: string } = {}) {
     super(options);
-    if (!isCoroutine(coro)) {
-      throw new TypeError(`Task: coro must be a coroutine (a generator object), got ${describe(coro)}`);
+    if (coro instanceof Future && coro._isFreshCoroutine()) {
+      if (coro._loop !== this._loop && !coro._adopt(this._loop)) {
+        throw new RuntimeError(`Task: coro belongs to another event loop than the task's`);
+      }
+      this.#source = coro;
+      this._coro = coro[Symbol.iterator]();
+    } else if (isCoroutine(coro)) {
+      this._coro = coro;
+    } else {
+      throw new TypeError(
+        `Task: coro must be a coroutine (a generator object, or a sleep() / waitFor() / wait() not awaited yet), got ${describe(coro)}`,
+      );
     }
-    this._coro = coro;
     this._name = options.name === undefined || options.name === null ? null : String(options.name);
     // as asyncio: only unnamed tasks take a number, so Task-N counts them
     this.#number = this._name === null ? ++taskCounter : 0;
@@ -162,8 +176,9 @@ export class Task<T = unknown> extends Future<T> {
     if (this.#tracked !== null) this.#tracked.name = this._name;
   }
 
-  getCoro(): Generator<unknown, T, any> {
-    return this._coro;
+  /** The coroutine the task runs: the generator, or the sleep()/waitFor() Future it was made from. */
+  getCoro(): Generator<unknown, T, any> | Future<T> {
+    return this.#source ?? this._coro;
   }
 
   /**
@@ -210,7 +225,7 @@ export class Task<T = unknown> extends Future<T> {
       throw new TypeError(`getStack: options.limit must be an integer or null, got ${describe(limit)}`);
     }
     let frames: unknown[];
-    if (this._state === PENDING) frames = [this._coro];
+    if (this._state === PENDING) frames = [this.getCoro()];
     else if (this._state === FINISHED && this._exception instanceof Error && this._exception.stack) {
       frames = this._exception.stack.split("\n").filter((l) => /^\s+at /.test(l)).map((l) => l.trim()).reverse();
     } else frames = [];

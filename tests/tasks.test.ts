@@ -442,6 +442,22 @@ describe("the Task object", () => {
     expect(virtual().createTask(coro).getCoro()).toBe(coro);
   });
 
+  it("createTask takes a sleep() nothing awaited yet, as asyncio's create_task(sleep(...)), and getCoro returns it", () => {
+    const loop = virtual();
+    const nap = sleep(5, "rested");
+    const task = loop.createTask(nap);
+    expect(task.getCoro()).toBe(nap);
+    expect([loop.runUntilCompleteSync(task), loop.time()]).toEqual(["rested", 5]);
+  });
+
+  it("createTask refuses a Future that is not an unawaited asyncio coroutine, with TypeError naming coro", () => {
+    const loop = virtual();
+    expect(() => loop.createTask(loop.createFuture() as never)).toThrow(/coro must be a coroutine/);
+    const awaited = sleep(1);
+    awaited.addDoneCallback(() => {});
+    expect(() => loop.createTask(awaited)).toThrow(TypeError);
+  });
+
   it("setResult and setException throw RuntimeError", () => {
     const task = virtual().createTask((function* () {})());
     expect(() => task.setResult(undefined)).toThrow(RuntimeError);
