@@ -113,12 +113,17 @@ export function workloads() {
 
     "W4.bytes": () => {
       const samples = [];
+      // Earlier samples' schedulers stay alive: V8 frees ArrayBuffer backing stores on a
+      // background thread after GC, and one freed during a sample (a busy machine delays it)
+      // would be subtracted from that sample (a run once measured 2 B per timer).
+      const kept = [];
       for (let r = 0; r < 3; r++) {
         gc();
         gc();
         const heap0 = process.memoryUsage().heapUsed;
         const ab0 = process.memoryUsage().arrayBuffers;
         const s = new TypedScheduler();
+        kept.push(s);
         for (let i = 0; i < P.W4_N; i++) s.at(s.now + DELAYS[i], tick);
         gc();
         gc();
