@@ -2,14 +2,16 @@
 // exactly NAME.expected (CPython 3.12's output for NAME.py on a virtual-time loop).
 // Scenarios: the shared set (../shared/conformance, beside the checkout) and our own
 // (tests/conformance-extra).
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const runDir = join(root, ".conformance-run-vitest");
+// inside the checkout, so `import "wasmloop"` resolves to it; one directory per run, so
+// runs side by side in one checkout never delete each other's files
+const runDir = join(root, `.conformance-run-vitest-${process.pid}`);
 const sources = [
   ["shared", join(root, "..", "shared", "conformance")],
   ["extra", join(root, "tests", "conformance-extra")],
@@ -17,6 +19,7 @@ const sources = [
 
 rmSync(runDir, { recursive: true, force: true });
 mkdirSync(runDir, { recursive: true });
+afterAll(() => rmSync(runDir, { recursive: true, force: true }));
 
 for (const [group, dir] of sources) {
   if (!existsSync(dir)) {
