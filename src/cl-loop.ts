@@ -71,7 +71,7 @@ export class Loop {
   /**
    * Schedules the futures/coroutines as one gathered future (replacing any gathered before):
    * coroutines become Tasks at once; one awaitable stays itself, several are gathered with
-   * the constructor's `returnExceptions`, none gives an empty list (asyncio's `gather()`).
+   * the constructor's `returnExceptions`.
    * @example
    * const loop = new Loop({ returnExceptions: true });
    * loop.gather(doSomething(), doSomethingElse());
@@ -82,13 +82,8 @@ export class Loop {
   }
 
   #gather(where: string, futures: unknown[]): void {
-    if (futures.length === 0) {
-      // asyncio's gather() of nothing: a done future whose result is an empty list
-      const none = this.#loop.createFuture<unknown[]>();
-      none.setResult([]);
-      this.futures = none;
-      return;
-    }
+    // the seed's gather takes futures[0] when there are not several: none is an error there too
+    if (futures.length === 0) throw new TypeError(`${where}: at least one future or coroutine is required`);
     // Check every argument before scheduling any, so a bad one leaves no orphan Task behind.
     futures.forEach((f, i) => checkAwaitable(where, `argument ${i}`, f));
     const children = futures.map((f, i) => toFuture(where, `argument ${i}`, f, this.#loop));

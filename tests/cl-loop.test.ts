@@ -349,10 +349,8 @@ describe("Loop: bad input", () => {
     expect(ran).toBe(false);
   });
 
-  it("gather() with nothing runs to an empty list, as asyncio's gather()", () => {
-    const loop = new Loop({ loop: virtual() });
-    loop.gather();
-    expect(loop.runUntilCompleteSync()).toEqual([]);
+  it("gather() with nothing throws TypeError (the seed's gather indexes its first future)", () => {
+    expect(() => new Loop({ loop: virtual() }).gather()).toThrow(/Loop\.gather: at least one/);
   });
 
   it("leaves its loop usable after rejecting bad input", () => {
