@@ -50,6 +50,8 @@ export class CoroutineFuture<T> extends Future<T> {
   }
 
   *#run(body: () => Generator<unknown, T, any>): Generator<Future<T>, T, unknown> {
+    // cancelled between being handed to a Task and that Task's first step: never starts
+    if (this.done()) return yield* super[Symbol.iterator]();
     let value: T;
     try {
       value = (yield* body() as Generator<any, T, unknown>) as T;

@@ -254,3 +254,21 @@ describe("waitFor used as a Future", () => {
     expect(loop.time()).toBe(1);
   });
 });
+
+describe("waitFor handed to ensureFuture", () => {
+  it("cancelling the waitFor before the Task's first step cancels the Task; the coroutine never starts", () => {
+    const loop = virtual();
+    let started = false;
+    const wf = waitFor(
+      (function* () {
+        started = true;
+        yield* sleep(1);
+      })(),
+      5,
+    );
+    const task = ensureFuture(wf, { loop });
+    wf.cancel();
+    expect(() => loop.runUntilCompleteSync(task)).toThrow(CancelledError);
+    expect([started, task.cancelled()]).toEqual([false, true]);
+  });
+});
