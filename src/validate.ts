@@ -23,19 +23,21 @@ export function checkFunction(where: string, name: string, v: unknown): asserts 
   }
 }
 
-/** A number of seconds, infinities allowed (a sleep or a timeout that never ends). */
-export function checkDuration(where: string, name: string, v: unknown): asserts v is number {
+function checkNumber(where: string, name: string, v: unknown): asserts v is number {
   if (typeof v !== "number") {
     throw new TypeError(`${where}: ${name} must be a number of seconds, got ${describe(v)}`);
   }
+}
+
+/** A number of seconds, infinities allowed (a sleep or a timeout that never ends). */
+export function checkDuration(where: string, name: string, v: unknown): asserts v is number {
+  checkNumber(where, name, v);
   if (Number.isNaN(v)) throw new RangeError(`${where}: ${name} must be a number of seconds, got NaN`);
 }
 
 /** A time for the timer heap: a finite number of seconds (negative delays mean "as soon as possible"). */
 export function checkSeconds(where: string, name: string, v: unknown): asserts v is number {
-  if (typeof v !== "number") {
-    throw new TypeError(`${where}: ${name} must be a number of seconds, got ${describe(v)}`);
-  }
+  checkNumber(where, name, v);
   if (!Number.isFinite(v)) {
     throw new RangeError(`${where}: ${name} must be a finite number of seconds, got ${v}`);
   }

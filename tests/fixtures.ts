@@ -10,6 +10,13 @@ export function* value<T>(v: T, d = 1) {
   return v;
 }
 
+/** A promise the test awaits and code under test fires: "the coroutine got this far". */
+export function signal(): { reached: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const reached = new Promise<void>((r) => (fire = r));
+  return { reached, fire };
+}
+
 /** Sleeps `d` seconds, then throws Error(msg). */
 export function* fail(msg: string, d = 1): Generator<unknown, never, unknown> {
   yield* sleep(d);

@@ -8,7 +8,7 @@ import {
   runCoroutineThreadsafe, sleep,
 } from "../src/index.js";
 
-const virtual = () => new EventLoop({ clock: "virtual" });
+import { signal, virtual } from "./fixtures.js";
 
 /** CPython's `add`: waits 0.05 s and returns a + b, or fails, or cancels itself. */
 function* add(a: number, b: number, opts: { fail?: boolean; cancel?: boolean } = {}) {
@@ -146,26 +146,24 @@ describe("runCoroutineThreadsafe: cancel()", () => {
   it("cancels the running task and leaves no task pending (test_run_coroutine_threadsafe_with_timeout)", async () => {
     const loop = virtual();
     let seen: unknown = null;
-    let markStarted!: () => void;
-    const started = new Promise<void>((r) => (markStarted = r));
-    let markEnded!: () => void;
-    const ended = new Promise<void>((r) => (markEnded = r));
+    const started = signal();
+    const ended = signal();
     function* long() {
       try {
-        markStarted();
+        started.fire();
         yield* loop.createFuture(); // never set: only the cancellation ends it
       } catch (e) {
         seen = e;
-        markEnded();
+        ended.fire();
         throw e;
       }
     }
     await withRunningLoop(loop, async () => {
       const cf = runCoroutineThreadsafe(long(), loop);
-      await started; // the task is inside the coroutine, waiting on the Future
+      await started.reached; // the task is inside the coroutine, waiting on the Future
       expect(cf.cancel()).toBe(true);
       await expect(cf).rejects.toBeInstanceOf(CancelledError);
-      await ended; // resumes after the loop iteration that threw the cancellation in and ended the task
+      await ended.reached; // resumes after the loop iteration that threw the cancellation in and ended the task
     });
     expect(seen).toBeInstanceOf(CancelledError);
     expect(allTasks(loop).size).toBe(0);

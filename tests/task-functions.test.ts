@@ -5,7 +5,7 @@ import {
   CancelledError, EventLoop, RuntimeError, TimeoutError, asCompleted, ensureFuture, gather, runCoroutineThreadsafe,
   setEventLoop, shield, sleep, wait, waitFor, FIRST_COMPLETED,
 } from "../src/index.js";
-import { virtual, value } from "./fixtures.js";
+import { signal, virtual, value } from "./fixtures.js";
 
 /** Runs `body` as a task on a fresh virtual loop and returns its result. */
 function inLoop<T>(body: (loop: EventLoop) => Generator<unknown, T, unknown>): T {
@@ -186,26 +186,24 @@ describe("runCoroutineThreadsafe", () => {
   it("cancel() cancels the task and rejects with CancelledError", async () => {
     const loop = virtual();
     let cancelled = false;
-    let markStarted!: () => void;
-    const started = new Promise<void>((r) => (markStarted = r));
-    let markEnded!: () => void;
-    const ended = new Promise<void>((r) => (markEnded = r));
+    const started = signal();
+    const ended = signal();
     function* long() {
       try {
-        markStarted();
+        started.fire();
         yield* loop.createFuture(); // never set: only the cancellation ends it
       } catch (e) {
         cancelled = e instanceof CancelledError;
-        markEnded();
+        ended.fire();
         throw e;
       }
     }
     const running = loop.runForever();
     const cf = runCoroutineThreadsafe(long(), loop);
-    await started;
+    await started.reached;
     expect(cf.cancel()).toBe(true);
     await expect(cf).rejects.toBeInstanceOf(CancelledError);
-    await ended;
+    await ended.reached;
     loop.stop();
     await running;
     expect(cancelled).toBe(true);
