@@ -1,4 +1,4 @@
-// Constants shared with the glue: must match src/layout.ts (tests/wasm.test.ts reads the
+// Constants shared with the glue: must match src/core/layout.ts (tests/core/wasm.test.ts reads the
 // exported globals and compares).
 
 /** A handle id is `generation * 2**SLOT_BITS + slot` (an f64 holding an integer below 2**53). */

@@ -1,4 +1,4 @@
-import { TimeoutError } from "./errors.js";
+import { TimeoutError } from "./exceptions.js";
 import { Future, type Awaitable } from "./futures.js";
 import { CoroutineFuture } from "./coroutine-future.js";
 import { checkAwaitables, toFutureSet } from "./wait.js";

@@ -2,7 +2,7 @@
  * The seed's `cl.loop.Loop`: a context-managed loop that gathers futures and runs them.
  * `using loop = new Loop(a(), b())` is Python's `with Loop(a(), b()) as loop:`.
  */
-import { CancelledError, RuntimeError } from "./errors.js";
+import { CancelledError, RuntimeError } from "./exceptions.js";
 import { getEventLoop } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
 import { EventLoop } from "./loop.js";

@@ -8,9 +8,9 @@
  * callback) it runs its generator in a Task of its own. Either way it ends up holding the
  * outcome, like any Future. Its generator runs once.
  */
-import { CancelledError } from "./errors.js";
+import { CancelledError } from "./exceptions.js";
 import { Future } from "./futures.js";
-import { _getRunningLoop } from "./events.js";
+import { _getRunningLoop } from "./base-events.js";
 import type { EventLoop } from "./loop.js";
 import { Task } from "./tasks.js";
 

@@ -1,7 +1,8 @@
-import { RuntimeError } from "./errors.js";
+import { RuntimeError } from "./exceptions.js";
 import { getEventLoop } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
-import { EventLoop } from "./loop.js";
+import { BaseEventLoop } from "./base-events.js";
+import type { EventLoop } from "./loop.js";
 import { isCoroutine } from "./coroutines.js";
 import { describe } from "./validate.js";
 
@@ -33,7 +34,7 @@ export function optionLoop(where: string, options: { loop?: EventLoop } | undefi
     throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
   }
   const loop = options.loop;
-  if (loop !== undefined && !(loop instanceof EventLoop)) {
+  if (loop !== undefined && !(loop instanceof BaseEventLoop)) {
     throw new TypeError(`${where}: options.loop must be an EventLoop, got ${describe(loop)}`);
   }
   return loop;

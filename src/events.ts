@@ -1,44 +1,21 @@
 /**
  * Which loop is running, and the default loop: getEventLoop, getRunningLoop, setEventLoop,
  * newEventLoop. "Running" means: inside one of the loop's callbacks (always exact), or,
- * between iterations, the one loop that is being run asynchronously on the host.
+ * between iterations, the one loop that is being run asynchronously on the host
+ * (base-events.ts keeps that state). New loops come from the factory loop.ts registers, so
+ * this file, which futures.ts needs, does not import the loop class it makes.
  */
-import { RuntimeError } from "./errors.js";
-import { EventLoop, type EventLoopOptions } from "./loop.js";
+import { RuntimeError } from "./exceptions.js";
+import { BaseEventLoop, _getRunningLoop, type EventLoopOptions } from "./base-events.js";
+import type { EventLoop } from "./loop.js";
 import { describe } from "./validate.js";
 
-let current: EventLoop | null = null;
-const asyncRuns = new Set<EventLoop>();
 let defaultLoop: EventLoop | null = null;
+let makeLoop: ((options?: EventLoopOptions) => EventLoop) | null = null;
 
-/** @internal the loop whose callbacks are on the stack */
-export function _enterLoop(loop: EventLoop): EventLoop | null {
-  const prev = current;
-  current = loop;
-  return prev;
-}
-
-/** @internal */
-export function _leaveLoop(prev: EventLoop | null): void {
-  current = prev;
-}
-
-/** @internal */
-export function _setAsyncRun(loop: EventLoop, on: boolean): void {
-  if (on) asyncRuns.add(loop);
-  else asyncRuns.delete(loop);
-}
-
-/** @internal the loop whose callbacks are on the stack, or null */
-export function _getLoopOnStack(): EventLoop | null {
-  return current;
-}
-
-/** @internal the running loop or null */
-export function _getRunningLoop(): EventLoop | null {
-  if (current !== null) return current;
-  if (asyncRuns.size === 1) return asyncRuns.values().next().value!;
-  return null;
+/** @internal loop.ts registers how to make an EventLoop */
+export function _setLoopFactory(factory: (options?: EventLoopOptions) => EventLoop): void {
+  makeLoop = factory;
 }
 
 /**
@@ -61,13 +38,13 @@ export function getRunningLoop(): EventLoop {
 export function getEventLoop(): EventLoop {
   const running = _getRunningLoop();
   if (running !== null) return running;
-  if (defaultLoop === null || defaultLoop.isClosed()) defaultLoop = new EventLoop();
+  if (defaultLoop === null || defaultLoop.isClosed()) defaultLoop = newEventLoop();
   return defaultLoop;
 }
 
 /** Makes `loop` the default loop (`null` forgets it). */
 export function setEventLoop(loop: EventLoop | null): void {
-  if (loop !== null && !(loop instanceof EventLoop)) {
+  if (loop !== null && !(loop instanceof BaseEventLoop)) {
     throw new TypeError(`setEventLoop: loop must be an EventLoop or null, got ${describe(loop)}`);
   }
   defaultLoop = loop;
@@ -75,5 +52,5 @@ export function setEventLoop(loop: EventLoop | null): void {
 
 /** A new loop (not made the default). */
 export function newEventLoop(options?: EventLoopOptions): EventLoop {
-  return new EventLoop(options);
+  return makeLoop!(options);
 }

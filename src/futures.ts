@@ -16,9 +16,10 @@
  * (runUntilComplete), and only after a synchronous run returns. Use `yield*` in
  * coroutines for asyncio's exact ordering.
  */
-import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
+import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions.js";
 import { getEventLoop } from "./events.js";
-import { EventLoop } from "./loop.js";
+import { BaseEventLoop } from "./base-events.js";
+import type { EventLoop } from "./loop.js";
 import { checkFunction, describe } from "./validate.js";
 
 /** A Future, a coroutine (generator object) returning T, or a PromiseLike of T. */
@@ -65,7 +66,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       throw new TypeError(`Future: options must be an object, got ${describe(options)}`);
     }
     const loop = options.loop;
-    if (loop !== undefined && !(loop instanceof EventLoop)) {
+    if (loop !== undefined && !(loop instanceof BaseEventLoop)) {
       throw new TypeError(`Future: options.loop must be an EventLoop, got ${describe(loop)}`);
     }
     this._loop = loop ?? getEventLoop();

@@ -1,4 +1,4 @@
-import { CancelledError } from "./errors.js";
+import { CancelledError } from "./exceptions.js";
 import { getEventLoop } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
 import type { EventLoop } from "./loop.js";

@@ -6,7 +6,7 @@
  * even on a handle that already ran. A handle is four fields (five for a TimerHandle):
  * a loop with a million pending timers holds a million of them.
  */
-import type { EventLoop } from "./loop.js";
+import type { BaseEventLoop } from "./base-events.js";
 import { formatCallback } from "./validate.js";
 
 const inspect = Symbol.for("nodejs.util.inspect.custom");
@@ -16,11 +16,11 @@ const cancelledReprs = new WeakMap<Handle, string>();
 export class Handle {
   /** @internal null once cancelled */ _callback: ((...args: any[]) => unknown) | null;
   /** @internal null once cancelled */ _args: unknown[] | null;
-  /** @internal */ readonly _loop: EventLoop;
+  /** @internal */ readonly _loop: BaseEventLoop;
   /** @internal the core's id: slot + generation */ _id: number;
 
   /** @internal handles are made by the loop */
-  constructor(callback: (...args: any[]) => unknown, args: unknown[], loop: EventLoop, id = 0) {
+  constructor(callback: (...args: any[]) => unknown, args: unknown[], loop: BaseEventLoop, id = 0) {
     this._callback = callback;
     this._args = args;
     this._loop = loop;
@@ -71,7 +71,7 @@ export class TimerHandle extends Handle {
   readonly #when: number;
 
   /** @internal */
-  constructor(when: number, callback: (...args: any[]) => unknown, args: unknown[], loop: EventLoop, id = 0) {
+  constructor(when: number, callback: (...args: any[]) => unknown, args: unknown[], loop: BaseEventLoop, id = 0) {
     super(callback, args, loop, id);
     this.#when = when;
   }

@@ -4,7 +4,7 @@
  * (SES compartments, plugin sandboxes): a monotonic clock, one-shot timers, a fast
  * macrotask, and a way to block the thread for the synchronous run.
  */
-import { RuntimeError } from "./errors.js";
+import { RuntimeError } from "./exceptions.js";
 import { describe } from "./validate.js";
 
 /** Host capabilities a loop can be given instead of globals; every field is optional. */

@@ -1,4 +1,4 @@
-import { CancelledError, InvalidStateError } from "./errors.js";
+import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future } from "./futures.js";
 import { toFuture } from "./ensure-future.js";
 import { EventLoop } from "./loop.js";

@@ -1,6 +1,7 @@
-import { _getRunningLoop, getEventLoop } from "./events.js";
+import { _getRunningLoop } from "./base-events.js";
+import { getEventLoop, newEventLoop } from "./events.js";
 import { Future } from "./futures.js";
-import { EventLoop } from "./loop.js";
+import type { EventLoop } from "./loop.js";
 import { checkDuration } from "./validate.js";
 
 /**
@@ -86,7 +87,7 @@ export function sleep<T = undefined>(delay: number, result?: T): Future<T> {
 let placeholderLoop: EventLoop | null = null;
 
 function placeholder(): EventLoop {
-  return (placeholderLoop ??= new EventLoop({ clock: "virtual" }));
+  return (placeholderLoop ??= newEventLoop({ clock: "virtual" }));
 }
 
 function arm<T>(fut: SleepFuture<T>, delay: number): void {

@@ -19,10 +19,11 @@
  * A pending task that is garbage-collected is reported "Task was destroyed but it is
  * pending!" through its loop's exception handler (where the host has FinalizationRegistry).
  */
-import { CancelledError, InvalidStateError, RuntimeError } from "./errors.js";
+import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions.js";
 import { FINISHED, Future, PENDING, reprError, wakers } from "./futures.js";
 import { getRunningLoop } from "./events.js";
-import { EventLoop } from "./loop.js";
+import { BaseEventLoop } from "./base-events.js";
+import type { EventLoop } from "./loop.js";
 import { isCoroutine } from "./coroutines.js";
 import { describe } from "./validate.js";
 
@@ -347,14 +348,14 @@ wakers.wakeTask = (task: Task<unknown>) => task._wakeup();
 /** The task running on `loop` (default: the running loop), or null outside tasks. */
 export function currentTask(loop?: EventLoop): Task<unknown> | null {
   const l = loop ?? getRunningLoop();
-  if (!(l instanceof EventLoop)) throw new TypeError(`currentTask: loop must be an EventLoop, got ${describe(l)}`);
+  if (!(l instanceof BaseEventLoop)) throw new TypeError(`currentTask: loop must be an EventLoop, got ${describe(l)}`);
   return (l._currentTask as Task<unknown> | null) ?? null;
 }
 
 /** The tasks of `loop` (default: the running loop) that are not done yet. */
 export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   const l = loop ?? getRunningLoop();
-  if (!(l instanceof EventLoop)) throw new TypeError(`allTasks: loop must be an EventLoop, got ${describe(l)}`);
+  if (!(l instanceof BaseEventLoop)) throw new TypeError(`allTasks: loop must be an EventLoop, got ${describe(l)}`);
   const out = new Set<Task<unknown>>();
   for (const t of Task._pending(l)) if (!t.done()) out.add(t);
   return out;

@@ -1,4 +1,4 @@
-import { CancelledError, RuntimeError, TimeoutError } from "./errors.js";
+import { CancelledError, RuntimeError, TimeoutError } from "./exceptions.js";
 import { getEventLoop } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
 import { CoroutineFuture } from "./coroutine-future.js";

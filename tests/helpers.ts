@@ -1,8 +1,8 @@
 // Shared by the core tests: both cores behind one factory.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createWasmCore, setSchedulerBytes, type SchedulerCore } from "../src/core.js";
-import { ReferenceCore } from "../src/reference-core.js";
+import { createWasmCore, setSchedulerBytes, type SchedulerCore } from "../src/core/wasm.js";
+import { ReferenceCore } from "../src/core/reference.js";
 
 export const WASM_PATH = fileURLToPath(new URL("../build/scheduler.wasm", import.meta.url));
 

@@ -34,7 +34,7 @@ describe("the npm package", () => {
   it("holds only the built code, its types, the wasm, README, LICENSE and package.json", () => {
     const outside = packed.files
       .map((f) => f.path)
-      .filter((p) => !/^dist\/[\w-]+\.(js|d\.ts)$/.test(p) && !/^types\/[\w-]+\.d\.ts$/.test(p))
+      .filter((p) => !/^dist\/([\w-]+\/)*[\w-]+\.(js|d\.ts)$/.test(p) && !/^types\/[\w-]+\.d\.ts$/.test(p))
       .sort();
     expect(outside).toEqual(["LICENSE", "README.md", "build/scheduler.wasm", "package.json"]);
   });

@@ -1,13 +1,13 @@
 /**
  * The scheduler core written in plain TypeScript: the oracle the wasm core is tested
- * against (tests/core.test.ts runs one suite over both and fuzzes one against the other),
+ * against (tests/core/scheduler.test.ts runs one suite over both, tests/core/differential.test.ts fuzzes one against the other),
  * and a second backend for benchmarks (`new EventLoop({ core: "reference" })`).
  *
  * Same algorithm and the same id allocation as assembly/ (LIFO free list, generations
  * bumped on free), so both cores hand out identical ids for identical call sequences.
  * Different representation: JS arrays of small objects instead of linear memory.
  */
-import type { SchedulerCore } from "./core.js";
+import type { SchedulerCore } from "./wasm.js";
 import {
   CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, MAX_GENERATION, MAX_SLOTS, slotOf,
 } from "./layout.js";

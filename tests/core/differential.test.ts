@@ -2,10 +2,10 @@
 // must give the same return values and hand over the same slots in the same order.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createWasmCore, type SchedulerCore } from "../src/core.js";
-import { ReferenceCore } from "../src/reference-core.js";
-import { CHUNK } from "../src/layout.js";
-import "./helpers.js";
+import { createWasmCore, type SchedulerCore } from "../../src/core/wasm.js";
+import { ReferenceCore } from "../../src/core/reference.js";
+import { CHUNK } from "../../src/core/layout.js";
+import "../helpers.js";
 
 type Op =
   | { kind: "soon" }

@@ -1,6 +1,6 @@
 /**
  * Constants shared by the WebAssembly core (`assembly/`) and the glue (`src/`).
- * Must match assembly/layout.ts; tests/wasm.test.ts checks that both sides agree.
+ * Must match assembly/layout.ts; tests/core/wasm.test.ts checks that both sides agree.
  */
 
 /** A handle id is `generation * 2**SLOT_BITS + slot`, a non-negative integer below 2**53. */

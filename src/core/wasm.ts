@@ -9,7 +9,6 @@
  * CHUNK handles), so the JS↔wasm boundary is crossed per iteration, not per callback.
  */
 import { CHUNK } from "./layout.js";
-import { describe } from "./validate.js";
 
 /** What the EventLoop needs from a scheduler core; implemented by the wasm core and by ReferenceCore. */
 export interface SchedulerCore {
@@ -52,7 +51,7 @@ export interface WasmExports {
   MAX_GENERATION: WebAssembly.Global;
 }
 
-/** The export names the glue uses: the module must export exactly these (tests/wasm.test.ts). */
+/** The export names the glue uses: the module must export exactly these (tests/core/wasm.test.ts). */
 export const WASM_EXPORTS = [
   "memory", "soon", "at", "cancel", "collect", "take", "chunkPtr", "nextDeadline",
   "readyCount", "timerCount", "clear", "SLOT_BITS", "CHUNK", "MAX_GENERATION",
@@ -72,7 +71,7 @@ let bytesSource: (() => Uint8Array<ArrayBuffer>) | null = null;
  */
 export function setSchedulerModule(mod: WebAssembly.Module): void {
   if (!(mod instanceof WebAssembly.Module)) {
-    throw new TypeError(`setSchedulerModule: mod must be a WebAssembly.Module, got ${describe(mod)}`);
+    throw new TypeError(`setSchedulerModule: mod must be a WebAssembly.Module, got ${mod === null ? "null" : typeof mod === "object" ? Object.prototype.toString.call(mod).slice(8, -1) : typeof mod}`);
   }
   schedulerModule = mod;
 }

@@ -2,9 +2,9 @@
 // constants it shares with the glue, and memory reuse.
 import { describe, expect, it } from "vitest";
 import { statSync } from "node:fs";
-import { WASM_EXPORTS, type WasmExports } from "../src/core.js";
-import { CHUNK, MAX_GENERATION, SLOT_BITS } from "../src/layout.js";
-import { WASM_PATH, wasmBytes } from "./helpers.js";
+import { WASM_EXPORTS, type WasmExports } from "../../src/core/wasm.js";
+import { CHUNK, MAX_GENERATION, SLOT_BITS } from "../../src/core/layout.js";
+import { WASM_PATH, wasmBytes } from "../helpers.js";
 
 const mod = new WebAssembly.Module(wasmBytes());
 const fresh = () => new WebAssembly.Instance(mod, {}).exports as unknown as WasmExports;
@@ -22,7 +22,7 @@ describe("scheduler.wasm", () => {
     expect(statSync(WASM_PATH).size).toBeLessThan(4096);
   });
 
-  it("shares SLOT_BITS, CHUNK and MAX_GENERATION with src/layout.ts", () => {
+  it("shares SLOT_BITS, CHUNK and MAX_GENERATION with src/core/layout.ts", () => {
     const x = fresh();
     expect([x.SLOT_BITS.value, x.CHUNK.value, x.MAX_GENERATION.value]).toEqual([SLOT_BITS, CHUNK, MAX_GENERATION]);
   });

@@ -1,7 +1,7 @@
 // One behavioural suite over both scheduler cores: the wasm one and the TypeScript reference.
 import { describe, expect, it } from "vitest";
-import { CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, slotOf } from "../src/layout.js";
-import { CORES, iterate } from "./helpers.js";
+import { CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, slotOf } from "../../src/core/layout.js";
+import { CORES, iterate } from "../helpers.js";
 
 describe.each(CORES)("%s core", (_name, make) => {
   it("fires timers in deadline order", () => {

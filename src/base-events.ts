@@ -1,0 +1,671 @@
+/**
+ * BaseEventLoop: the scheduling half of asyncio's loop, on a WebAssembly core (asyncio's
+ * base_events.py). EventLoop (loop.ts) adds what makes Futures, Tasks and I/O on top.
+ *
+ * HOW and WHY
+ *
+ * The core (assembly/, wrapped by core/wasm.ts) owns every scheduling decision: the timer heap,
+ * the FIFO ready ring and the handle table. A handle is a number — slot + generation — so
+ * a stale handle can never cancel or run a slot that was reused. This file is policy: it
+ * keeps what only JS can hold, the callback and its argument, in two arrays indexed by
+ * slot (`#fns`, `#args`), and decides when an iteration runs and what time it is.
+ *
+ *   callSoon / callAt ──► core.soon() / core.at(when) ──► id ──► #fns[slot], #args[slot]
+ *   Handle.cancel ──────► core.cancel(id) ──► clears #fns[slot] unless the id was stale
+ *   callSoonId / callLaterId / callAtId / cancelId: the same without a Handle object, for
+ *   hot paths (a Handle and its argument array are most of a timer's cost; see bench/)
+ *
+ *   #runOnce:  [virtual clock: jump to the next deadline if nothing is ready]
+ *              core.collect(now + resolution)   due timers → ready ring; ntodo snapshot
+ *              core.take() → chunk of ≤ CHUNK slots → run fns[slot](args[slot]) each
+ *              ... one take() per CHUNK of the snapshot
+ *
+ * One crossing per iteration plus one per CHUNK callbacks; scheduling is one crossing per
+ * call. Everything scheduled during an iteration waits for the next one (asyncio's rule:
+ * an iteration runs only what was ready when it began). #runOnce is the only place that
+ * calls callbacks; everything else enqueues. A throwing callback goes to the exception
+ * handler and the iteration goes on; the core never sees a half-finished state because
+ * the chunk was handed over before any callback ran.
+ *
+ * Drivers: runOnce() is one iteration (plugin hosts own the clock and the thread);
+ * runForever()/runUntilComplete() run one iteration per host macrotask (setImmediate or a
+ * MessageChannel) and sleep on one host setTimeout armed for the next deadline, so host
+ * I/O and promise jobs progress in between; runUntilCompleteSync() runs on the caller's
+ * stack and blocks with Atomics.wait between timers on a real clock.
+ *
+ * Costs: scheduling O(1) (soon) or O(log n) (timers); cancel O(log n) for timers, O(1)
+ * for ready entries; an iteration O(k log n) for k due timers plus its callbacks.
+ */
+import { createWasmCore, type SchedulerCore } from "./core/wasm.js";
+import { ReferenceCore } from "./core/reference.js";
+import { CANCEL_STALE, CHUNK, MAX_SLOTS, slotOf } from "./core/layout.js";
+import { Handle, TimerHandle, runHandle } from "./handles.js";
+import { RuntimeError } from "./exceptions.js";
+import { resolveHost, type Host, type HostCapabilities } from "./host.js";
+import { checkFunction, checkSeconds, describe, formatCallback } from "./validate.js";
+// a type only: the handler is given the EventLoop (loop.ts) that this class is the base of
+import type { EventLoop } from "./loop.js";
+
+/** Timers due within this much of `now` run in the current iteration (asyncio's clock resolution). */
+const CLOCK_RESOLUTION = 1e-9;
+/** The arguments of every call made without any: a pending Handle then holds no array of its own. */
+const NO_ARGS: unknown[] = Object.freeze([]) as unknown as unknown[];
+/** The longest single host sleep, as asyncio's MAXIMUM_SELECT_TIMEOUT: the loop re-checks at least daily. */
+const MAX_SLEEP_MS = 24 * 3600 * 1000;
+
+export interface EventLoopOptions {
+  /** "real" (default): monotonic seconds from the host. "virtual": starts at 0 and jumps to the next deadline whenever nothing is ready. */
+  clock?: "real" | "virtual";
+  /** asyncio's debug mode: warns about callbacks slower than `slowCallbackDuration`. */
+  debug?: boolean;
+  /** Host capabilities to use where the global is missing or should not be used (SES compartments, plugin hosts). */
+  host?: HostCapabilities;
+  /** The scheduler core: "wasm" (default) or "reference" (the pure TypeScript oracle, for tests and benchmarks). */
+  core?: "wasm" | "reference";
+}
+
+/** asyncio's exception-handler context. */
+export interface ExceptionContext {
+  message: string;
+  exception?: unknown;
+  [key: string]: unknown;
+}
+
+export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
+
+type Callback = (arg: any) => void;
+
+/** @internal what a run needs of the Future it waits for (this layer knows no Future class) */
+export interface Completion {
+  done(): boolean;
+  addDoneCallback(fn: (fut: any) => void): void;
+  removeDoneCallback(fn: (fut: any) => void): number;
+}
+
+// Which loop is running: the one whose callbacks are on the stack (always exact) or,
+// between iterations, the one loop being run asynchronously on the host (events.ts).
+let onStack: BaseEventLoop | null = null;
+const asyncRuns = new Set<BaseEventLoop>();
+
+/** @internal the loop whose callbacks are on the stack, or null */
+export function _getLoopOnStack(): BaseEventLoop | null {
+  return onStack;
+}
+
+/** @internal the running loop or null (every loop is an EventLoop: this base is never made alone) */
+export function _getRunningLoop(): EventLoop | null {
+  if (onStack !== null) return onStack as EventLoop;
+  if (asyncRuns.size === 1) return asyncRuns.values().next().value! as EventLoop;
+  return null;
+}
+
+/**
+ * The scheduling half of the event loop: callbacks, timers, iterations, runs, the exception
+ * handler. Make loops with `new EventLoop()` (loop.ts), which adds Futures, Tasks and I/O.
+ */
+export class BaseEventLoop {
+  /** asyncio's slow_callback_duration: in debug mode, callbacks longer than this (seconds) are reported. */
+  slowCallbackDuration = 0.1;
+  /** @internal the Task whose step is running (tasks.ts sets it) */
+  _currentTask: unknown = null;
+
+  readonly #core: SchedulerCore;
+  readonly #host: Host;
+  readonly #virtual: boolean;
+  #fns: (Callback | undefined)[] = [];
+  #args: unknown[] = [];
+  readonly #batch = new Int32Array(CHUNK);
+  /** virtual time in seconds; unused on a real clock */
+  #now = 0;
+  #running = false;
+  #stopping = false;
+  #closed = false;
+  #debug: boolean;
+  #handler: ExceptionHandler | null = null;
+  /** set while an asynchronous run sleeps on the host: scheduling calls it to wake the run */
+  #wake: (() => void) | null = null;
+
+  constructor(options: EventLoopOptions = {}) {
+    if (options === null || typeof options !== "object") {
+      throw new TypeError(`EventLoop: options must be an object, got ${describe(options)}`);
+    }
+    const { clock = "real", debug = false, host, core = "wasm" } = options;
+    if (clock !== "real" && clock !== "virtual") {
+      throw new RangeError(`EventLoop: options.clock must be "real" or "virtual", got ${describe(clock)}`);
+    }
+    if (core !== "wasm" && core !== "reference") {
+      throw new RangeError(`EventLoop: options.core must be "wasm" or "reference", got ${describe(core)}`);
+    }
+    this.#host = resolveHost(host);
+    this.#virtual = clock === "virtual";
+    if (!this.#virtual && this.#host.now === null) {
+      throw new RuntimeError(
+        'EventLoop: this host has no performance.now(); pass options.host.now or use clock: "virtual"',
+      );
+    }
+    this.#debug = Boolean(debug);
+    this.#core = core === "wasm" ? createWasmCore() : new ReferenceCore();
+  }
+
+  /** The loop's clock in seconds: monotonic host time, or virtual time starting at 0. */
+  time(): number {
+    return this.#virtual ? this.#now : this.#host.now!() / 1000;
+  }
+
+  /**
+   * Schedules `callback(...args)` for the next iteration; callbacks run in the order scheduled.
+   * @example
+   * loop.callSoon(console.log, "Hello World");
+   */
+  callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+    return this.#handle("callSoon", callback, args);
+  }
+
+  /**
+   * callSoon for code outside this loop's own callbacks (host callbacks, promise jobs, other
+   * loops). JS has one thread per realm, so this is callSoon; both wake a run that sleeps
+   * on the host.
+   */
+  callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+    return this.#handle("callSoonThreadsafe", callback, args);
+  }
+
+  #handle(where: string, callback: (...args: any[]) => unknown, args: unknown[]): Handle {
+    this._checkClosed();
+    checkFunction(where, "callback", callback);
+    const h = new Handle(callback, args.length === 0 ? NO_ARGS : args, this);
+    h._id = this.#enqueue(this.#core.soon(), runHandle, h);
+    return h;
+  }
+
+  /**
+   * Schedules `callback(...args)` after `delay` seconds (negative: as soon as possible).
+   * @example
+   * loop.callLater(2, () => console.log("two seconds later"));
+   */
+  callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    this._checkClosed();
+    checkSeconds("callLater", "delay", delay);
+    return this.#timer("callLater", this.time() + delay, callback, args);
+  }
+
+  /** Schedules `callback(...args)` at loop time `when` (seconds, same reference as `time()`). */
+  callAt<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    this._checkClosed();
+    checkSeconds("callAt", "when", when);
+    return this.#timer("callAt", when, callback, args);
+  }
+
+  #timer(where: string, when: number, callback: (...args: any[]) => unknown, args: unknown[]): TimerHandle {
+    checkFunction(where, "callback", callback);
+    const h = new TimerHandle(when, callback, args.length === 0 ? NO_ARGS : args, this);
+    h._id = this.#enqueue(this.#core.at(when), runHandle, h);
+    return h;
+  }
+
+  /**
+   * callSoon without a Handle, for hot paths: schedules `callback(arg)` for the next
+   * iteration and returns the call's id, a plain number for cancelId(). No Handle and no
+   * argument array are allocated: that allocation, and the garbage collector's work on it
+   * while the call is pending, is most of what a callSoon costs (bench/). The callback
+   * always receives exactly one argument, `arg` (undefined when omitted). Ordering is
+   * callSoon's.
+   * @example
+   * const id = loop.callSoonId(onMessage, msg);
+   */
+  callSoonId<A>(callback: (arg: A) => unknown, arg?: A): number {
+    this._checkClosed();
+    checkFunction("callSoonId", "callback", callback);
+    return this.#enqueue(this.#core.soon(), callback, arg);
+  }
+
+  /**
+   * callLater without a Handle: schedules `callback(arg)` after `delay` seconds and returns
+   * the call's id for cancelId(). Same ordering as callLater; `callback` receives exactly
+   * one argument.
+   * @example
+   * const id = loop.callLaterId(30, expire, session);
+   * // ...the session was used again:
+   * loop.cancelId(id);
+   */
+  callLaterId<A>(delay: number, callback: (arg: A) => unknown, arg?: A): number {
+    this._checkClosed();
+    checkSeconds("callLaterId", "delay", delay);
+    checkFunction("callLaterId", "callback", callback);
+    return this.#enqueue(this.#core.at(this.time() + delay), callback, arg);
+  }
+
+  /**
+   * callAt without a Handle: schedules `callback(arg)` at loop time `when` and returns the
+   * call's id for cancelId().
+   * @example
+   * const id = loop.callAtId(loop.time() + 1, tick, state);
+   */
+  callAtId<A>(when: number, callback: (arg: A) => unknown, arg?: A): number {
+    this._checkClosed();
+    checkSeconds("callAtId", "when", when);
+    checkFunction("callAtId", "callback", callback);
+    return this.#enqueue(this.#core.at(when), callback, arg);
+  }
+
+  /**
+   * Cancels a call made by callSoonId, callLaterId or callAtId: true if it had not run yet
+   * (it now never will), false for an id that already ran or was cancelled. Ids carry a
+   * generation, so a stale id never touches a later call that reuses its slot; an id means
+   * something only to the loop that returned it.
+   * @example
+   * const id = loop.callLaterId(5, giveUp, req);
+   * if (loop.cancelId(id)) console.log("cancelled in time");
+   */
+  cancelId(id: number): boolean {
+    if (typeof id !== "number") throw new TypeError(`cancelId: id must be a number, got ${describe(id)}`);
+    return this._cancelId(id);
+  }
+
+  /** @internal callSoon without a Handle: Future callbacks and Task steps. */
+  _soon(fn: Callback, arg: unknown): number {
+    this._checkClosed();
+    return this.#enqueue(this.#core.soon(), fn, arg);
+  }
+
+  /** @internal callAt without a Handle: sleep() and timeouts. Returns the id for _cancelId. */
+  _at(when: number, fn: Callback, arg: unknown): number {
+    this._checkClosed();
+    return this.#enqueue(this.#core.at(when), fn, arg);
+  }
+
+  /** @internal cancels a core id: true if its call had not run; stale ids are a no-op. */
+  _cancelId(id: number): boolean {
+    if (this.#core.cancel(id) === CANCEL_STALE) return false;
+    // the core also answers "not stale" for an entry of the chunk being run, so ask #fns
+    const slot = slotOf(id);
+    const pending = this.#fns[slot] !== undefined;
+    this.#fns[slot] = undefined;
+    this.#args[slot] = undefined;
+    return pending;
+  }
+
+  #enqueue(id: number, fn: Callback, arg: unknown): number {
+    if (id < 0) throw new RangeError(`too many pending callbacks: the scheduler holds at most ${MAX_SLOTS}`);
+    const slot = slotOf(id);
+    this.#fns[slot] = fn;
+    this.#args[slot] = arg;
+    if (this.#wake !== null) this.#wake();
+    return id;
+  }
+
+
+  /** @internal runs on the host until `fut` is done (runUntilComplete after its checks) */
+  async _runUntilDone(fut: Completion): Promise<void> {
+    const stop = () => this.stop();
+    fut.addDoneCallback(stop);
+    try {
+      await this.runForever();
+    } finally {
+      fut.removeDoneCallback(stop);
+    }
+    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+  }
+
+  /** @internal runs on the caller's stack until `fut` is done (runUntilCompleteSync after its checks) */
+  _runUntilDoneSync(fut: Completion): void {
+    const stop = () => this.stop();
+    fut.addDoneCallback(stop);
+    this.#running = true;
+    try {
+      for (;;) {
+        const busy = this.#iterate();
+        if (this.#stopping) break;
+        if (this.#virtual) {
+          if (!busy) this.#idleError(fut);
+          continue;
+        }
+        if (this.#core.readyCount() > 0) continue;
+        const next = this.#core.nextDeadline();
+        if (next === Infinity) this.#idleError(fut);
+        const ms = (next - this.time()) * 1000;
+        if (ms > 0) {
+          const block = this.#host.block;
+          if (block === null) {
+            throw new RuntimeError(
+              `runUntilCompleteSync cannot wait for a timer on a real clock here: ${this.#host.blockUnavailable}; ` +
+                'use await runUntilComplete(), or clock: "virtual"',
+            );
+          }
+          block(Math.min(ms, MAX_SLEEP_MS));
+        }
+      }
+    } finally {
+      this.#running = false;
+      this.#stopping = false;
+      fut.removeDoneCallback(stop);
+    }
+    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+  }
+
+  #idleError(fut: Completion): never {
+    throw new RuntimeError(
+      `runUntilCompleteSync: the loop has nothing left to run but ${fut} is not done ` +
+        "(it waits on something outside the loop, such as a promise); use await runUntilComplete()",
+    );
+  }
+
+  /**
+   * Runs the loop on the host until stop() is called.
+   * @example
+   * loop.callLater(5, () => loop.stop());
+   * await loop.runForever();
+   */
+  runForever(): Promise<void> {
+    try {
+      this._checkRunnable();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    this.#running = true;
+    asyncRuns.add(this);
+    return new Promise<void>((resolve, reject) => {
+      const host = this.#host;
+      const tasks = host.openMacrotasks();
+      let timer: unknown = null;
+      let posted = false;
+      const finish = (error?: unknown) => {
+        this.#wake = null;
+        if (timer !== null) host.clearTimeout(timer);
+        tasks.close();
+        this.#running = false;
+        this.#stopping = false;
+        asyncRuns.delete(this);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const wake = () => {
+        this.#wake = null;
+        if (timer !== null) {
+          host.clearTimeout(timer);
+          timer = null;
+        }
+        if (!posted) {
+          posted = true;
+          // a host that cannot post ends the run with its error rather than leave it asleep for ever
+          try {
+            tasks.post(step);
+          } catch (e) {
+            finish(e);
+          }
+        }
+      };
+      /** Arranges the next step: a macrotask if work is ready, else a host timer for the next deadline. */
+      const arm = () => {
+        const core = this.#core;
+        if (core.readyCount() > 0 || (this.#virtual && core.timerCount() > 0)) {
+          posted = true;
+          tasks.post(step);
+          return;
+        }
+        const next = core.nextDeadline();
+        if (next !== Infinity) {
+          const ms = Math.min(Math.max(0, Math.ceil((next - this.time()) * 1000)), MAX_SLEEP_MS);
+          timer = host.setTimeout(step, ms);
+        }
+        this.#wake = wake;
+      };
+      const step = () => {
+        posted = false;
+        this.#wake = null;
+        timer = null;
+        try {
+          this.#iterate();
+          if (!this.#stopping) {
+            arm();
+            return;
+          }
+        } catch (e) {
+          // the host failed to post a macrotask or arm a timer: the run ends, the loop stays usable
+          finish(e);
+          return;
+        }
+        finish();
+      };
+      step();
+    });
+  }
+
+  /**
+   * Runs one iteration and returns; never waits. For hosts that own the clock and the
+   * thread (plugin hosts, game ticks, tests): call it when `time() >= nextWakeup()`.
+   * On a virtual clock with nothing ready, the iteration first jumps to the next deadline.
+   * @example
+   * function tick() { if (loop.time() >= loop.nextWakeup()) loop.runOnce(); }
+   */
+  runOnce(): void {
+    this._checkRunnable();
+    this.#running = true;
+    try {
+      this.#iterate();
+    } finally {
+      this.#running = false;
+      this.#stopping = false;
+    }
+  }
+
+  /** The loop time at which work is next due: `time()` if callbacks are ready, the earliest timer's deadline, or Infinity. */
+  nextWakeup(): number {
+    if (this.#core.readyCount() > 0) return this.time();
+    return this.#core.nextDeadline();
+  }
+
+  /** Stops the run after the current iteration (before a run: the next run does one iteration). */
+  stop(): void {
+    this.#stopping = true;
+    if (this.#wake !== null) this.#wake();
+  }
+
+  /** Closes the loop: pending callbacks and timers are dropped. Idempotent; throws RuntimeError while running. */
+  close(): void {
+    if (this.#running) throw new RuntimeError("Cannot close a running event loop");
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#core.clear();
+    this.#fns = [];
+    this.#args = [];
+  }
+
+  isRunning(): boolean {
+    return this.#running;
+  }
+
+  isClosed(): boolean {
+    return this.#closed;
+  }
+
+  /** Sets the handler called as `handler(loop, context)` for errors the loop cannot raise to anyone; `null` restores the default. */
+  setExceptionHandler(handler: ExceptionHandler | null): void {
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(`setExceptionHandler: handler must be a function or null, got ${describe(handler)}`);
+    }
+    this.#handler = handler;
+  }
+
+  getExceptionHandler(): ExceptionHandler | null {
+    return this.#handler;
+  }
+
+  /** Reports an error through the exception handler (or the default one). Never throws. */
+  callExceptionHandler(context: ExceptionContext): void {
+    if (context === null || typeof context !== "object") {
+      throw new TypeError(`callExceptionHandler: context must be an object, got ${describe(context)}`);
+    }
+    if (this.#handler === null) {
+      try {
+        this.defaultExceptionHandler(context);
+      } catch (e) {
+        logError("Exception in default exception handler", e);
+      }
+      return;
+    }
+    try {
+      this.#handler(this as unknown as EventLoop, context);
+    } catch (exc) {
+      try {
+        this.defaultExceptionHandler({ message: "Unhandled error in exception handler", exception: exc, context });
+      } catch (e) {
+        logError("Exception in default exception handler while handling an unexpected error in custom exception handler", e);
+      }
+    }
+  }
+
+  /** Logs the context to the console: the message, the other keys, and the exception's stack. */
+  defaultExceptionHandler(context: ExceptionContext): void {
+    const lines = [context.message || "Unhandled exception in event loop"];
+    for (const key of Object.keys(context).sort()) {
+      if (key === "message" || key === "exception") continue;
+      lines.push(`${key}: ${reprValue(context[key])}`);
+    }
+    const exc = context.exception;
+    if (exc !== undefined && exc !== null) lines.push(exc instanceof Error && exc.stack ? exc.stack : String(exc));
+    logError(lines.join("\n"));
+  }
+
+  setDebug(on: boolean): void {
+    this.#debug = Boolean(on);
+  }
+
+  getDebug(): boolean {
+    return this.#debug;
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  toString(): string {
+    return `<EventLoop ${this.#running ? "running" : this.#closed ? "closed" : "idle"} clock=${this.#virtual ? "virtual" : "real"} debug=${this.#debug}>`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /** @internal RuntimeError if the loop is closed */
+  _checkClosed(): void {
+    if (this.#closed) throw new RuntimeError("Event loop is closed");
+  }
+
+  /** @internal RuntimeError unless a run may start now */
+  _checkRunnable(): void {
+    this._checkClosed();
+    if (this.#running) throw new RuntimeError("This event loop is already running");
+    // another loop's callback is on the stack (asyncio: one running loop per thread);
+    // loops that run asynchronously side by side, each in its own host macrotasks, are fine
+    const other = onStack;
+    if (other !== null && other !== this) {
+      throw new RuntimeError("Cannot run the event loop while another loop is running");
+    }
+  }
+
+  #iterate(): boolean {
+    const prev = onStack;
+    onStack = this;
+    try {
+      return this.#runOnce();
+    } finally {
+      onStack = prev;
+    }
+  }
+
+  /**
+   * One iteration: the only place that calls callbacks. Returns false, having done nothing,
+   * when a virtual clock finds the loop idle (nothing ready, no timer): no callback can ever
+   * run again unless someone outside the loop schedules one.
+   *
+   * Hot path, four core calls per iteration on a virtual clock: readyCount, nextDeadline,
+   * collect, and one take per CHUNK entries. `left` counts the takes down, so the call that
+   * would only answer "exhausted" is never made; the last chunk stays handed over until the
+   * next collect frees it. The chunk is copied element by element: `set(subarray())` costs
+   * an allocation and a runtime call per iteration.
+   */
+  #runOnce(): boolean {
+    const core = this.#core;
+    if (this.#virtual && !this.#stopping && core.readyCount() === 0) {
+      const next = core.nextDeadline();
+      if (next === Infinity) return false;
+      if (next > this.#now) this.#now = next;
+    }
+    const fns = this.#fns;
+    const args = this.#args;
+    const batch = this.#batch;
+    const debug = this.#debug;
+    for (let left = core.collect(this.time() + CLOCK_RESOLUTION); left > 0; left -= CHUNK) {
+      const n = core.take();
+      // copied out: a callback that grows the core's memory detaches the chunk's view
+      const chunk = core.chunk();
+      for (let i = 0; i < n; i++) batch[i] = chunk[i];
+      for (let i = 0; i < n; i++) {
+        const slot = batch[i];
+        const fn = fns[slot];
+        if (fn === undefined) continue; // cancelled after it was handed over
+        const arg = args[slot];
+        fns[slot] = undefined;
+        args[slot] = undefined;
+        if (debug) {
+          this.#runTimed(fn, arg);
+          continue;
+        }
+        try {
+          fn(arg);
+        } catch (e) {
+          this.#callbackFailed(e, fn, arg);
+        }
+      }
+    }
+    return true;
+  }
+
+  #runTimed(fn: Callback, arg: unknown): void {
+    const now = this.#host.now;
+    const t0 = now === null ? 0 : now();
+    try {
+      fn(arg);
+    } catch (e) {
+      this.#callbackFailed(e, fn, arg);
+    }
+    const dt = now === null ? 0 : (now() - t0) / 1000;
+    if (dt >= this.slowCallbackDuration) {
+      logWarning(`Executing ${this.#handleOf(fn, arg)} took ${dt.toFixed(3)} seconds`);
+    }
+  }
+
+  #callbackFailed(exception: unknown, fn: Callback, arg: unknown): void {
+    const handle = this.#handleOf(fn, arg);
+    const cb = fn === runHandle ? formatCallback(handle._callback, handle._args) : formatCallback(fn, [arg]);
+    this.callExceptionHandler({ message: `Exception in callback ${cb}`, exception, handle });
+  }
+
+  /** The public Handle of a dispatched entry, or one made up for an internal callback. */
+  #handleOf(fn: Callback, arg: unknown): Handle {
+    return fn === runHandle ? (arg as Handle) : new Handle(fn, [arg], this);
+  }
+}
+
+function reprValue(v: unknown): string {
+  if (typeof v === "string") return `'${v}'`;
+  if (v !== null && typeof v === "object" && !Array.isArray(v) && String(v) === "[object Object]") {
+    try {
+      return JSON.stringify(v);
+    } catch {
+      return "[object]";
+    }
+  }
+  return String(v);
+}
+
+function logError(...parts: unknown[]): void {
+  const c = (globalThis as any).console;
+  if (c && typeof c.error === "function") c.error(...parts);
+}
+
+function logWarning(message: string): void {
+  const c = (globalThis as any).console;
+  if (c && typeof c.warn === "function") c.warn(message);
+}
