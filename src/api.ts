@@ -17,3 +17,4 @@ export { shield } from "./shield.js";
 export { asCompleted } from "./as-completed.js";
 export { runCoroutineThreadsafe, type ConcurrentFuture } from "./run-coroutine-threadsafe.js";
 export { Loop, type LoopOptions } from "./cl-loop.js";
+export { asyncWith, type AsyncContextManager } from "./async-with.js";
