@@ -18,3 +18,6 @@ export { asCompleted } from "./as-completed.js";
 export { runCoroutineThreadsafe, type ConcurrentFuture } from "./run-coroutine-threadsafe.js";
 export { Loop, type LoopOptions } from "./cl-loop.js";
 export { asyncWith, type AsyncContextManager } from "./async-with.js";
+export { ExceptionGroup, type ErrorClass, type ExceptionMatcher } from "./exception-group.js";
+export { Timeout, timeout, timeoutAt } from "./timeouts.js";
+export { TaskGroup, type TaskGroupTaskOptions } from "./taskgroups.js";

@@ -1,11 +1,12 @@
-import { CancelledError, RuntimeError, TimeoutError } from "./exceptions.js";
+import { CancelledError } from "./exceptions.js";
 import { getEventLoop } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
 import { CoroutineFuture } from "./coroutine-future.js";
 import { checkAwaitable, toFuture } from "./ensure-future.js";
 import { isCoroutine } from "./coroutines.js";
 import { checkTimeout } from "./validate.js";
-import type { Task } from "./tasks.js";
+import { asyncWith } from "./async-with.js";
+import { timeout as makeTimeout, timeoutFrom } from "./timeouts.js";
 
 /**
  * Waits for `aw` for at most `timeout` seconds (null: no limit). On timeout the awaitable is
@@ -44,42 +45,12 @@ function* waitForBody<T>(aw: Awaitable<T>, timeout: number | null): Generator<un
       throw e;
     }
   }
-  const loop = getEventLoop();
-  const task = loop._currentTask as Task<unknown> | null;
-  if (task === null) throw new RuntimeError("waitFor: must be awaited from a task");
-  const cancelling = task.cancelling();
-  let expired = false;
-  const onTimeout = () => {
-    task.cancel();
-    expired = true;
-  };
-  const handle = timeout === null ? null : loop.callAt(loop.time() + timeout, onTimeout);
-  let value: T | undefined;
-  let failed = false;
-  let error: unknown;
-  try {
-    // awaited inline, as asyncio's wait_for awaits: a coroutine, or a Future (a fresh sleep
-    // or waitFor included, which ensureFuture would wrap in a Task of its own)
-    value = (isCoroutine(aw) || aw instanceof Future ? yield* aw : yield* toFuture<T>("waitFor", "aw", aw, undefined)) as T;
-  } catch (e) {
-    failed = true;
-    error = e;
-  } finally {
-    handle?.cancel();
-  }
-  // the timeout's own cancel request is taken back; one from elsewhere stays and wins
-  if (expired && task.uncancel() <= cancelling && failed && error instanceof CancelledError) {
-    throw timeoutFrom(error);
-  }
-  if (failed) throw error;
-  return value as T;
-}
-
-/** asyncio's `raise TimeoutError from exc`: the CancelledError becomes the `cause`. */
-function timeoutFrom(cancelled: CancelledError): TimeoutError {
-  const err = new TimeoutError();
-  Object.defineProperty(err, "cause", { value: cancelled, writable: true, configurable: true });
-  return err;
+  // 3.12's wait_for: `async with timeout(timeout): return await fut`. The awaitable is
+  // awaited inline, as asyncio awaits it: a coroutine, or a Future (a fresh sleep or
+  // waitFor included, which ensureFuture would wrap in a Task of its own)
+  return (yield* asyncWith(makeTimeout(timeout), function* () {
+    return (isCoroutine(aw) || aw instanceof Future ? yield* aw : yield* toFuture<T>("waitFor", "aw", aw, undefined)) as T;
+  })) as T;
 }
 
 /** Cancels `fut` and waits until it is done, whatever it does with the cancellation. */
