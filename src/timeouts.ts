@@ -187,7 +187,7 @@ export class Timeout {
   toString(): string {
     if (this.#state !== ACTIVE) return `<Timeout [${this.#state}]>`;
     const w = this.#when;
-    return `<Timeout [active] when=${w === null ? "None" : pyFloat(Math.round(w * 1000) / 1000)}>`;
+    return `<Timeout [active] when=${w === null ? "None" : pyRound3(w)}>`;
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
@@ -243,9 +243,26 @@ export function timeoutFrom(cancelled: CancelledError): TimeoutError {
   return err;
 }
 
-/** Python's repr of a float: 10.0, 1.5, inf. */
-function pyFloat(x: number): string {
-  if (x === Infinity) return "inf";
-  if (x === -Infinity) return "-inf";
-  return Number.isInteger(x) && Math.abs(x) < 1e16 ? x.toFixed(1) : String(x);
+/**
+ * Python's `repr(round(x, 3))`: rounded on the double's exact decimal value, ties to even
+ * (0.0625 → 0.062, where Math.round and toFixed go up), printed as Python prints floats
+ * (10.0, 1.5, 1e+16, inf).
+ */
+function pyRound3(x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
+  let r = x;
+  if (Math.abs(x) < 1e15) {
+    // exact: a double of at least 2**-47 has at most 99 binary, so decimal, places (smaller
+    // ones round to 0 whatever their expansion)
+    const [int, frac] = Math.abs(x).toFixed(100).split(".");
+    const kept = frac.slice(0, 3);
+    const rest = frac.slice(3).replace(/0+$/, "");
+    let n = BigInt(int + kept);
+    if (rest > "5" || (rest === "5" && n % 2n === 1n)) n += 1n; // "5…" beyond "5" compares greater
+    const digits = n.toString().padStart(4, "0");
+    r = (x < 0 || Object.is(x, -0) ? -1 : 1) * parseFloat(`${digits.slice(0, -3)}.${digits.slice(-3)}`);
+  }
+  if (Object.is(r, -0)) return "-0.0";
+  if (Math.abs(r) >= 1e16) return r.toExponential(); // 1e+16, as Python
+  return Number.isInteger(r) ? r.toFixed(1) : String(r);
 }
