@@ -20,6 +20,10 @@ export const EXAMPLES = [
   "future_done_callback",
   "wait_for_timeout",
   "cl_loop",
+  "task_group",
+  "timeout",
+  "timeout_at",
+  "timeout_reschedule",
 ];
 
 export function compileExamples() {
