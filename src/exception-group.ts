@@ -27,12 +27,33 @@
  */
 import { describe } from "./validate.js";
 
-/** A class whose instances are errors: Error itself or a subclass (TypeError, CancelledError, ...). */
+/**
+ * A class whose instances are errors: Error itself or a subclass (TypeError, CancelledError, ...).
+ * @example
+ * const cls: ErrorClass = RangeError;
+ */
 export type ErrorClass = abstract new (...args: any[]) => Error;
 
-/** What split() and subgroup() take: an Error class, or a predicate asked of each group and leaf. */
+/**
+ * What split() and subgroup() take: an Error class, or a predicate asked of each group and leaf.
+ * @example
+ * const timeouts: ExceptionMatcher = TimeoutError;
+ * const transient: ExceptionMatcher = (e) => e instanceof Error && e.name.startsWith("Connection");
+ */
 export type ExceptionMatcher = ErrorClass | ((exc: unknown) => unknown);
 
+/**
+ * Python's ExceptionGroup: several exceptions raised together, as a TaskGroup raises its
+ * children's failures. An AggregateError whose `errors` are its `exceptions`.
+ * @example
+ * try {
+ *   yield* asyncWith(new TaskGroup(), function* (tg) { tg.createTask(a()); tg.createTask(b()); });
+ * } catch (e) {
+ *   if (!(e instanceof ExceptionGroup)) throw e;
+ *   const [timeouts, rest] = e.split(TimeoutError);   // except* TimeoutError
+ *   if (rest !== null) throw rest;
+ * }
+ */
 export class ExceptionGroup extends AggregateError {
   /**
    * A group of `exceptions` (a non-empty iterable: any thrown values but undefined and

@@ -39,7 +39,11 @@ import { isCoroutine } from "./coroutines.js";
 import { ExceptionGroup } from "./exception-group.js";
 import { describe } from "./validate.js";
 
-/** What TaskGroup.createTask takes: the options of `loop.createTask` (`name`, and what that grows). */
+/**
+ * What TaskGroup.createTask takes: the options of `loop.createTask` (`name`, and what that grows).
+ * @example
+ * const options: TaskGroupTaskOptions = { name: "fetch-a" };
+ */
 export type TaskGroupTaskOptions = NonNullable<Parameters<EventLoop["createTask"]>[1]>;
 
 /**
