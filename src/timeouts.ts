@@ -129,6 +129,16 @@ export class Timeout {
 
   // eslint-disable-next-line require-yield
   *#enter(): Generator<unknown, this, unknown> {
+    return this._enter();
+  }
+
+  // eslint-disable-next-line require-yield
+  *#exit(exc: unknown): Generator<unknown, boolean, unknown> {
+    return this._exit(exc);
+  }
+
+  /** @internal aenter's work, which never waits: waitFor calls it without the Future */
+  _enter(): this {
     if (this.#state !== CREATED) throw new RuntimeError("Timeout has already been entered");
     const loop = _getRunningLoop();
     const task = loop === null ? null : (loop._currentTask as Task<unknown> | null);
@@ -140,8 +150,8 @@ export class Timeout {
     return this;
   }
 
-  // eslint-disable-next-line require-yield
-  *#exit(exc: unknown): Generator<unknown, boolean, unknown> {
+  /** @internal aexit's work, which never waits either */
+  _exit(exc: unknown): false {
     if (this.#state !== ACTIVE && this.#state !== EXPIRING) {
       throw new RuntimeError(`Timeout.aexit: ${this} was not entered (or was exited already)`);
     }
