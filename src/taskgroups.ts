@@ -75,6 +75,17 @@ export class TaskGroup {
   readonly #onTaskDone = (task: Task<unknown>) => this.#taskDone(task);
 
   /**
+   * A new group, not entered yet; it takes no arguments, as asyncio's.
+   * @example
+   * yield* asyncWith(new TaskGroup(), function* (tg) { tg.createTask(work()); });
+   */
+  constructor(...args: never[]) {
+    if (args.length > 0) {
+      throw new TypeError(`TaskGroup: takes no arguments, got ${args.length} (${args.map((a) => describe(a)).join(", ")})`);
+    }
+  }
+
+  /**
    * Enters the group in the current task (the parent). One of asyncio's coroutines
    * (`__aenter__`): `yield*` it, or let asyncWith do so.
    * @example

@@ -678,6 +678,13 @@ describe("TaskGroup: createTask and names", () => {
     expect(seen).toHaveLength(3);
   });
 
+  it("refuses constructor arguments, as asyncio's TaskGroup() takes none", () => {
+    expect(() => new (TaskGroup as new (...a: unknown[]) => TaskGroup)(5)).toThrow(
+      new TypeError("TaskGroup: takes no arguments, got 1 (number 5)"),
+    );
+    expect(String(new TaskGroup())).toBe("<TaskGroup>");
+  });
+
   it("refuses bad input to createTask and stays usable", () => {
     const loop = virtual();
     const r = run(loop, function* () {
