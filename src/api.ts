@@ -18,3 +18,6 @@ export { asCompleted } from "./as-completed.js";
 export { runCoroutineThreadsafe, type ConcurrentFuture } from "./run-coroutine-threadsafe.js";
 export { Loop, type LoopOptions } from "./cl-loop.js";
 export { asyncWith, type AsyncContextManager } from "./async-with.js";
+export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./locks.js";
+export { BrokenBarrierError } from "./exceptions.js";
+export { Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull, QueueShutDown } from "./queues.js";
