@@ -163,6 +163,9 @@ export class Lock extends LoopBound {
   }
 }
 
+/** The body of a coroutine that does nothing. */
+const doneUndefined = (): Body<undefined> => DONE_UNDEFINED;
+
 /** The body of an aenter that acquires and returns undefined (asyncio's `_ContextManagerMixin`). */
 function enterBody(acquiring: Body<true>): Body<undefined> {
   return acquiring === DONE_TRUE ? DONE_UNDEFINED : enterSlow(acquiring);
@@ -264,6 +267,7 @@ export class Condition extends LoopBound {
   /** @internal */ readonly _lock: Lock;
   /** @internal */ _waiters = new WaiterQueue<boolean>();
   #waitBody: (() => Body<true>) | null = null;
+  #waitForBody: ((predicate: () => unknown) => Body<unknown>) | null = null;
   #aexitBody: (() => Body<undefined>) | null = null;
 
   /** `lock`: the Lock to use (default: a new one). */
@@ -347,7 +351,7 @@ export class Condition extends LoopBound {
    */
   waitFor<T>(predicate: () => T): Future<T> {
     checkFunction("Condition.waitFor", "predicate", predicate);
-    return coroutine(() => this._waitFor(predicate));
+    return coroutine((this.#waitForBody ??= (p: () => unknown) => this._waitFor(p)) as (p: () => T) => Body<T>, predicate);
   }
 
   /** @internal waitFor()'s body */
@@ -695,7 +699,7 @@ export class Barrier extends LoopBound {
    * @example
    * yield* barrier.reset();
    */
-  reset(): Future<undefined> {
+  reset(): Future<void> {
     return coroutine(() => this.#reset());
   }
 
@@ -719,7 +723,7 @@ export class Barrier extends LoopBound {
    * @example
    * yield* barrier.abort();
    */
-  abort(): Future<undefined> {
+  abort(): Future<void> {
     return coroutine(() => this.#abort());
   }
 
@@ -749,7 +753,7 @@ export class Barrier extends LoopBound {
    * yield* barrier.aexit(null);
    */
   aexit(_exc: unknown = null): Future<undefined> {
-    return coroutine(() => DONE_UNDEFINED);
+    return coroutine(doneUndefined);
   }
 
   toString(): string {

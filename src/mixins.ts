@@ -15,9 +15,11 @@
  *   coroutine-future.ts). Its body runs only when the Future is first awaited, inline under
  *   `yield*`. A body that need not wait returns a Done: an iterator already finished with
  *   the value, so `yield* lock.acquire()` on a free lock completes in the calling step
- *   without a generator of its own (DONE_TRUE and DONE_UNDEFINED are shared, allocation-free).
+ *   without a generator of its own (DONE_TRUE and DONE_UNDEFINED are shared, allocation-free):
+ *   PrimitiveFuture runs the body through a small hand-written iterator (InlineRun) instead of
+ *   CoroutineFuture's generator, so the fast path costs the Future and that one object.
  */
-import { RuntimeError } from "./exceptions.js";
+import { CancelledError, RuntimeError } from "./exceptions.js";
 import { Future } from "./futures.js";
 import { _getRunningLoop } from "./base-events.js";
 import { getEventLoop } from "./events.js";
@@ -141,9 +143,128 @@ export const DONE_UNDEFINED: Done<undefined> = Object.freeze(new Done<undefined>
 export type Body<T> = Done<T> | Generator<unknown, T, unknown>;
 
 /**
- * The Future a coroutine-like method returns: `body` runs when the Future is first awaited
- * (inline under `yield*`, in a Task of its own when used as a Future), never at the call.
+ * A CoroutineFuture whose inline run is a small hand-written iterator rather than a
+ * generator: when the body returns a Done, that Done is the iterator's one result, so the
+ * fast path costs this Future and one small object.
  */
-export function coroutine<T>(body: () => Body<T>): Future<T> {
-  return new CoroutineFuture<T>(getEventLoop(), body as () => Generator<unknown, T, unknown>);
+class PrimitiveFuture<T, A> extends CoroutineFuture<T> {
+  /** @internal the body's argument (a put()'s item, a waitFor()'s predicate): no closure per call */
+  readonly _arg: A;
+
+  constructor(body: (arg: A) => Body<T>, arg: A) {
+    super(getEventLoop(), body as unknown as () => Generator<unknown, T, unknown>);
+    this._arg = arg;
+  }
+
+  override _inline(body: () => Generator<unknown, T, any>): Generator<Future<T>, T, unknown> {
+    return new InlineRun<T, A>(this, body as unknown as (arg: A) => Body<T>) as unknown as Generator<Future<T>, T, unknown>;
+  }
+
+  /** Run in a Task of its own: the body must not run before the Task's first step, so wrap it in a generator. */
+  override _taskBody(body: () => Generator<unknown, T, any>): Generator<unknown, T, any> {
+    return later(body as unknown as (arg: A) => Body<T>, this._arg);
+  }
+
+  /** @internal the body returned `value` */
+  _succeed(value: T): void {
+    if (!this.done()) this.setResult(value);
+  }
+
+  /** @internal the body threw `e` (which its caller sees: never reported as lost) */
+  _fail(e: unknown): void {
+    if (this.done()) return;
+    if (e instanceof CancelledError) Future.prototype.cancel.call(this);
+    else this._setRetrievedException(e);
+  }
+}
+
+function* later<T, A>(body: (arg: A) => Body<T>, arg: A): Generator<unknown, T, unknown> {
+  return yield* body(arg) as Generator<unknown, T, unknown>;
+}
+
+/**
+ * What CoroutineFuture's generator does, by hand: the first next() runs the body (unless the
+ * Future was cancelled before it started: then it waits for nothing and raises), then
+ * forwards next/throw/return to the body's generator, recording the outcome on the Future.
+ */
+class InlineRun<T, A> {
+  readonly #fut: PrimitiveFuture<T, A>;
+  #body: ((arg: A) => Body<T>) | null;
+  #inner: Iterator<unknown, T, unknown> | null = null;
+
+  constructor(fut: PrimitiveFuture<T, A>, body: (arg: A) => Body<T>) {
+    this.#fut = fut;
+    this.#body = body;
+  }
+
+  next(value?: unknown): IteratorResult<unknown, T> {
+    let inner = this.#inner;
+    if (inner === null) {
+      const body = this.#body;
+      if (body === null) return { done: true, value: undefined as T };
+      this.#body = null;
+      const fut = this.#fut;
+      if (fut.done()) {
+        inner = this.#inner = Future.prototype[Symbol.iterator].call(fut) as Iterator<unknown, T, unknown>;
+      } else {
+        let started: Body<T>;
+        try {
+          started = body(fut._arg);
+        } catch (e) {
+          fut._fail(e);
+          throw e;
+        }
+        if (started instanceof Done) {
+          fut._succeed(started.value);
+          return started as IteratorReturnResult<T>;
+        }
+        inner = this.#inner = started;
+      }
+    }
+    return this.#settle(inner, false, value);
+  }
+
+  throw(e: unknown): IteratorResult<unknown, T> {
+    const inner = this.#inner;
+    if (inner === null) {
+      this.#body = null; // like a generator thrown into before it started: it never runs
+      throw e;
+    }
+    return this.#settle(inner, true, e);
+  }
+
+  return(value?: T): IteratorResult<unknown, T> {
+    const inner = this.#inner;
+    if (inner === null) {
+      this.#body = null;
+      return { done: true, value: value as T };
+    }
+    return this.#settle(inner, false, value, true);
+  }
+
+  #settle(inner: Iterator<unknown, T, unknown>, isThrow: boolean, arg: unknown, isReturn = false): IteratorResult<unknown, T> {
+    let r: IteratorResult<unknown, T>;
+    try {
+      r = isThrow ? inner.throw!(arg) : isReturn ? inner.return!(arg as T) : inner.next(arg);
+    } catch (e) {
+      this.#fut._fail(e);
+      throw e;
+    }
+    if (r.done) this.#fut._succeed(r.value);
+    return r;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+/**
+ * The Future a coroutine-like method returns: `body(arg)` runs when the Future is first
+ * awaited (inline under `yield*`, in a Task of its own when used as a Future), never at the call.
+ */
+export function coroutine<T>(body: () => Body<T>): Future<T>;
+export function coroutine<T, A>(body: (arg: A) => Body<T>, arg: A): Future<T>;
+export function coroutine<T, A>(body: (arg: A) => Body<T>, arg?: A): Future<T> {
+  return new PrimitiveFuture<T, A>(body, arg as A);
 }

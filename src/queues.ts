@@ -24,7 +24,11 @@ import { Event } from "./locks.js";
 import { pyLess } from "./py-order.js";
 import { DONE_UNDEFINED, Done, LoopBound, Waiter, WaiterQueue, coroutine, type Body } from "./mixins.js";
 
-/** getNowait() on an empty queue (asyncio.QueueEmpty). */
+/**
+ * getNowait() on an empty queue (asyncio.QueueEmpty).
+ * @example
+ * try { q.getNowait(); } catch (e) { if (!(e instanceof QueueEmpty)) throw e; console.log("nothing yet"); }
+ */
 export class QueueEmpty extends Error {
   constructor(message = "") {
     super(message);
@@ -32,7 +36,11 @@ export class QueueEmpty extends Error {
   }
 }
 
-/** putNowait() on a full queue (asyncio.QueueFull). */
+/**
+ * putNowait() on a full queue (asyncio.QueueFull).
+ * @example
+ * try { q.putNowait(job); } catch (e) { if (!(e instanceof QueueFull)) throw e; dropped++; }
+ */
 export class QueueFull extends Error {
   constructor(message = "") {
     super(message);
@@ -40,7 +48,13 @@ export class QueueFull extends Error {
   }
 }
 
-/** put() or get() on a queue that was shut down (asyncio.QueueShutDown, 3.13). */
+/**
+ * put() or get() on a queue that was shut down (asyncio.QueueShutDown, 3.13).
+ * @example
+ * for (;;) {
+ *   try { yield* work(yield* q.get()); } catch (e) { if (e instanceof QueueShutDown) break; throw e; }
+ * }
+ */
 export class QueueShutDown extends Error {
   constructor(message = "") {
     super(message);
@@ -80,10 +94,12 @@ export class Queue<T = unknown> extends LoopBound {
   /** @internal items put and not yet marked done with taskDone() */ _unfinishedTasks = 0;
   /** @internal set while _unfinishedTasks is 0: what join() waits for */ _finished = new Event();
   /** @internal */ _isShutdown = false;
-  /** FIFO storage: items from `#head` on (the slots before it are spent) */
-  #items: T[] = [];
+  /** FIFO storage: a ring buffer, `#count` items from `#head` on; its length is a power of two */
+  #ring: (T | undefined)[] = new Array(8);
   #head = 0;
+  #count = 0;
   #getBody: (() => Body<T>) | null = null;
+  #putBody: ((item: T) => Body<undefined>) | null = null;
   #joinBody: (() => Body<undefined>) | null = null;
 
   /** `maxsize`: how many items the queue holds before put() waits; 0 or less: no limit. */
@@ -103,38 +119,46 @@ export class Queue<T = unknown> extends LoopBound {
 
   /** @internal number of items */
   _size(): number {
-    return this.#items.length - this.#head;
+    return this.#count;
   }
 
   /** @internal adds an item; throws, changing nothing, if it cannot */
   _store(item: T): void {
-    this.#items.push(item);
+    let ring = this.#ring;
+    if (this.#count === ring.length) {
+      // full: unroll into a ring twice the size
+      const bigger = new Array<T | undefined>(ring.length * 2);
+      for (let i = 0; i < this.#count; i++) bigger[i] = ring[(this.#head + i) & (ring.length - 1)];
+      this.#ring = ring = bigger;
+      this.#head = 0;
+    }
+    ring[(this.#head + this.#count) & (ring.length - 1)] = item;
+    this.#count++;
   }
 
   /** @internal removes the next item (the queue is not empty); throws, changing nothing, if it cannot */
   _take(): T {
-    const items = this.#items;
-    const item = items[this.#head];
-    items[this.#head++] = undefined as T; // let it go
-    if (this.#head === items.length) {
-      items.length = 0;
-      this.#head = 0;
-    } else if (this.#head >= 1024 && this.#head * 2 >= items.length) {
-      items.splice(0, this.#head);
-      this.#head = 0;
-    }
+    const ring = this.#ring;
+    const item = ring[this.#head] as T;
+    ring[this.#head] = undefined; // let it go
+    this.#head = (this.#head + 1) & (ring.length - 1);
+    this.#count--;
     return item;
   }
 
   /** @internal the items in storage order, for the repr */
   _snapshot(): T[] {
-    return this.#items.slice(this.#head);
+    const ring = this.#ring;
+    const out: T[] = [];
+    for (let i = 0; i < this.#count; i++) out.push(ring[(this.#head + i) & (ring.length - 1)] as T);
+    return out;
   }
 
   /** @internal drops every item */
   _clear(): void {
-    this.#items = [];
+    this.#ring = new Array(8);
     this.#head = 0;
+    this.#count = 0;
   }
 
   /** How many items the queue holds before put() waits (0 or less: no limit). */
@@ -162,8 +186,8 @@ export class Queue<T = unknown> extends LoopBound {
    * @example
    * yield* q.put(job);
    */
-  put(item: T): Future<undefined> {
-    return coroutine(() => (this.full() ? this.#putSlow(item) : (this.putNowait(item), DONE_UNDEFINED)));
+  put(item: T): Future<void> {
+    return coroutine((this.#putBody ??= (it: T) => (this.full() ? this.#putSlow(it) : (this.putNowait(it), DONE_UNDEFINED))), item);
   }
 
   *#putSlow(item: T): Generator<unknown, undefined, unknown> {
@@ -268,7 +292,7 @@ export class Queue<T = unknown> extends LoopBound {
    * @example
    * yield* q.join();   // all the work is done
    */
-  join(): Future<undefined> {
+  join(): Future<void> {
     return coroutine((this.#joinBody ??= () => (this._unfinishedTasks > 0 ? this.#joinSlow() : DONE_UNDEFINED)));
   }
 

@@ -102,4 +102,77 @@ describe("Done and coroutine()", () => {
     })());
     expect(r).toEqual([7, 1, true, 7]);
   });
+
+  it("used as a Future, the body runs at the first step of a Task of its own, not at once", () => {
+    let calls = 0;
+    const loop = virtual();
+    loop.runUntilCompleteSync((function* () {
+      const f = coroutine(() => (calls++, new Done(1)));
+      f.addDoneCallback(() => {});
+      expect(calls).toBe(0);
+      yield* sleep(0);
+      expect([calls, f.done()]).toEqual([1, false]); // the Task is done; its callback settles f next
+      yield* sleep(0);
+      expect(f.result()).toBe(1);
+    })());
+  });
+
+  it("a Task cancelled before its first step never runs the body", () => {
+    let calls = 0;
+    const loop = virtual();
+    loop.runUntilCompleteSync((function* () {
+      const t = loop.createTask(coroutine(() => (calls++, new Done(1))));
+      t.cancel();
+      yield* sleep(0);
+      expect(t.cancelled()).toBe(true);
+    })());
+    expect(calls).toBe(0);
+  });
+
+  it("the body's error fails the Future, and counts as seen (it reached the awaiting task)", () => {
+    const loop = virtual();
+    const boom = new Error("boom");
+    const f = coroutine(() => { throw boom; });
+    const r = loop.runUntilCompleteSync((function* () {
+      try {
+        yield* f;
+      } catch (e) {
+        return e;
+      }
+    })());
+    expect(r).toBe(boom);
+    expect(f.exception()).toBe(boom);
+  });
+
+  it("throw() and return() reach a body that waits, and its outcome is recorded", () => {
+    const loop = virtual();
+    const log: string[] = [];
+    const waiter = loop.createFuture<number>();
+    const f = coroutine(function* () {
+      try {
+        return yield* waiter;
+      } finally {
+        log.push("finally");
+      }
+    });
+    const it = f[Symbol.iterator]();
+    expect(it.next().value).toBe(waiter);
+    expect(it.return(5)).toEqual({ done: true, value: 5 });
+    expect(log).toEqual(["finally"]);
+    expect(f.result()).toBe(5);
+    const g = coroutine(function* () { return yield* waiter; });
+    const it2 = g[Symbol.iterator]();
+    it2.next();
+    const err = new RangeError("in");
+    expect(() => it2.throw(err)).toThrow(err);
+    expect(g.exception()).toBe(err);
+  });
+
+  it("passes its argument to the body", () => {
+    const loop = virtual();
+    const r = loop.runUntilCompleteSync((function* () {
+      return yield* coroutine((x: number) => new Done(x * 2), 21);
+    })());
+    expect(r).toBe(42);
+  });
 });
