@@ -20,6 +20,12 @@ export const EXAMPLES = [
   "future_done_callback",
   "wait_for_timeout",
   "cl_loop",
+  "queue_workers",
+  "sync_lock",
+  "sync_event",
+  "sync_condition",
+  "sync_semaphore",
+  "sync_barrier",
 ];
 
 export function compileExamples() {
