@@ -24,6 +24,12 @@ export const EXAMPLES = [
   "timeout",
   "timeout_at",
   "timeout_reschedule",
+  "queue_workers",
+  "sync_lock",
+  "sync_event",
+  "sync_condition",
+  "sync_semaphore",
+  "sync_barrier",
 ];
 
 export function compileExamples() {

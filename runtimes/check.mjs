@@ -243,6 +243,58 @@ export async function runChecks(api, options = {}) {
     ], "trace");
   });
 
+  await check("conformance: lock_fifo and queue_producer_consumer (locks, queues)", () => {
+    const { Lock, Queue, asyncWith } = api;
+    const loop = virtual();
+    const out = [];
+    const T = () => loop.time().toFixed(3);
+    const B = (b) => (b ? "True" : "False");
+    function* user(name, lock, hold) {
+      out.push(`${name} wants ${T()} locked ${B(lock.locked())}`);
+      yield* asyncWith(lock, function* () {
+        out.push(`${name} got lock ${T()}`);
+        yield* sleep(hold);
+      });
+      return name;
+    }
+    function* producer(q) {
+      for (let i = 0; i < 3; i++) {
+        yield* q.put(i);
+        out.push(`put ${i} done ${T()} qsize ${q.qsize()}`);
+      }
+      yield* q.put(null);
+    }
+    function* consumer(q) {
+      for (;;) {
+        yield* sleep(0.5);
+        const item = yield* q.get();
+        out.push(`got ${item === null ? "None" : item} ${T()}`);
+        if (item === null) return;
+      }
+    }
+    function* main() {
+      const lock = new Lock();
+      yield* lock.acquire();
+      const tasks = [];
+      for (const [name, hold] of [["a", 1], ["b", 0.5], ["c", 0.25]]) {
+        tasks.push(loop.createTask(user(name, lock, hold)));
+        yield* sleep(0.125);
+      }
+      lock.release();
+      out.push(`results ${(yield* gather(...tasks)).join(",")} ${T()}`);
+      const q = new Queue(1);
+      yield* gather(producer(q), consumer(q));
+      out.push(`end ${T()}`);
+    }
+    loop.runUntilCompleteSync(main());
+    loop.close();
+    expectEqual(out, [
+      "a wants 0.000 locked True", "b wants 0.125 locked True", "c wants 0.250 locked True", "a got lock 0.375",
+      "b got lock 1.375", "c got lock 1.875", "results a,b,c 2.125", "put 0 done 2.125 qsize 1", "got 0 2.625",
+      "put 1 done 2.625 qsize 1", "got 1 3.125", "put 2 done 3.125 qsize 1", "got 2 3.625", "got None 4.125", "end 4.125",
+    ], "trace");
+  });
+
   return results;
 }
 

@@ -21,3 +21,6 @@ export { asyncWith, type AsyncContextManager } from "./async-with.js";
 export { ExceptionGroup, type ErrorClass, type ExceptionMatcher } from "./exception-group.js";
 export { Timeout, timeout, timeoutAt } from "./timeouts.js";
 export { TaskGroup, type TaskGroupTaskOptions } from "./taskgroups.js";
+export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./locks.js";
+export { BrokenBarrierError } from "./exceptions.js";
+export { Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull, QueueShutDown } from "./queues.js";

@@ -46,6 +46,14 @@ export class CoroutineFuture<T> extends Future<T> {
     const body = this.#body;
     if (body === null) return super[Symbol.iterator]();
     this.#body = null; // taken now, not at the first step: nothing else may start it meanwhile
+    return this._inline(body);
+  }
+
+  /**
+   * @internal the iterator that runs `body` inline and records its outcome on this Future;
+   * a subclass may supply a cheaper one (mixins.ts: the primitives' fast paths)
+   */
+  _inline(body: () => Generator<unknown, T, any>): Generator<Future<T>, T, unknown> {
     return this.#run(body);
   }
 
@@ -64,6 +72,11 @@ export class CoroutineFuture<T> extends Future<T> {
     }
     if (!this.done()) this.setResult(value);
     return value;
+  }
+
+  /** @internal the coroutine a Task of its own runs (the body's generator, made now, started at the Task's first step) */
+  _taskBody(body: () => Generator<unknown, T, any>): Generator<unknown, T, any> {
+    return body();
   }
 
   /** @internal any use as a Future starts the body in a Task */
@@ -92,7 +105,7 @@ export class CoroutineFuture<T> extends Future<T> {
     const body = this.#body;
     if (body === null) return;
     this.#body = null;
-    const task = new Task<T>(body(), { loop: this._loop });
+    const task = new Task<T>(this._taskBody(body), { loop: this._loop });
     this.#task = task;
     task._addCallback((t: Task<T>) => {
       if (this.done()) {

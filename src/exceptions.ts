@@ -31,3 +31,15 @@ export class RuntimeError extends Error {
     this.name = "RuntimeError";
   }
 }
+
+/**
+ * A Barrier was reset or aborted while a task waited on it, or is broken (asyncio.BrokenBarrierError).
+ * @example
+ * try { yield* barrier.wait(); } catch (e) { if (!(e instanceof BrokenBarrierError)) throw e; }
+ */
+export class BrokenBarrierError extends RuntimeError {
+  constructor(message = "") {
+    super(message);
+    this.name = "BrokenBarrierError";
+  }
+}
