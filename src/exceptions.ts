@@ -31,3 +31,10 @@ export class RuntimeError extends Error {
     this.name = "RuntimeError";
   }
 }
+
+export class NotImplementedError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "NotImplementedError";
+  }
+}
