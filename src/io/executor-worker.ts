@@ -32,22 +32,30 @@ export function executorWorkerMain(g: any, load: (url: string) => Promise<any>):
   const clone: ((v: unknown) => unknown) | null = typeof g.structuredClone === "function" ? g.structuredClone : null;
   let post: (m: unknown) => void;
   let listen: (fn: (m: any) => void) => void;
-  const threads = typeof g.process?.getBuiltinModule === "function" ? g.process.getBuiltinModule("node:worker_threads") : null;
-  const port = threads?.parentPort ?? null;
-  if (port !== null) {
+  // a Web Worker (browsers, Deno) has WorkerGlobalScope; a worker_threads worker (Node, Bun) a parentPort
+  const web = typeof g.WorkerGlobalScope === "function";
+  const port = web || typeof g.process?.getBuiltinModule !== "function" ? null : g.process.getBuiltinModule("node:worker_threads").parentPort;
+  if (port !== null && port !== undefined) {
     post = (m) => port.postMessage(m);
     listen = (fn) => port.on("message", fn);
   } else {
     post = (m) => g.postMessage(m);
     listen = (fn) => g.addEventListener("message", (e: any) => fn(e.data));
-    // a Web Worker that closes itself ends without a word to its parent: say it first
-    const close = g.close;
-    if (typeof close === "function") {
-      g.close = function () {
-        post({ t: "exit", how: "the called code closed the worker (close())" });
-        return close.call(g);
-      };
-    }
+    // a Web Worker that closes itself (close(); Deno.exit() in Deno) ends without a word to its parent: say it first
+    const wrap = (owner: any, key: string, how: string) => {
+      const original = owner?.[key];
+      if (typeof original !== "function") return;
+      try {
+        owner[key] = function (this: unknown, ...a: unknown[]) {
+          post({ t: "exit", how: how.replace("%s", String(a[0] ?? "")) });
+          return original.apply(this, a);
+        };
+      } catch {
+        // not writable here: such an end goes unnoticed (see README)
+      }
+    };
+    wrap(g, "close", "the called code closed the worker (close())");
+    wrap(g.Deno, "exit", "the called code ended the worker (Deno.exit(%s))");
   }
 
   /** functions sent by their source, compiled once per worker: key → function, or the error compiling it gave */

@@ -4,7 +4,7 @@
  * An executor runs calls in workers. It asks the host for one thing, `SpawnWorker`: start a
  * thread that runs a given script (the executor's worker, executor-worker.ts, as source
  * text), pass messages both ways, report the thread's uncaught errors and its end, and stop
- * it. Each runtime's way of doing that lives in one file under hosts/ (node.ts, deno.ts,
+ * it: worker_threads in Node and Bun, module Web Workers in Deno and browsers. Each runtime's way of doing that lives in one file under hosts/ (node.ts, deno.ts,
  * browser.ts; workers.ts says why Cloudflare Workers has none); this file only picks one, at
  * the first call that needs a worker (never at import: the package stays importable where no
  * thread facility exists). A host may also inject its own as a capability,

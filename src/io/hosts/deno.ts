@@ -1,15 +1,19 @@
 /**
- * Deno: the executor's workers are Deno's node:worker_threads, not its Web Workers. A Deno
- * Web Worker has no unref(): an idle one keeps `deno run` alive for ever (an idle worker with
- * no listener too), while a worker_threads Worker can be unref()'d between calls and reports
- * how it ended ('exit' with the code of a `process.exit`; a Web Worker that calls Deno.exit
- * just vanishes). Started from a `data:` URL, it needs no permission flag; what the called
- * code does inside needs the usual ones (a module URL on disk: --allow-read).
+ * Deno: the executor's workers are module Web Workers from a Blob URL, as in browsers
+ * (browser.ts); started that way they need no permission flag (what the called code does
+ * inside needs the usual ones: a module URL on disk needs --allow-read).
+ *
+ * Not Deno's node:worker_threads, though it could unref() idle workers: loading any node:
+ * module makes Deno bootstrap its Node layer, which replaces the global MessageChannel and
+ * MessagePort and adds `nodeBootstrap`, and the package changes no global. The price: a Deno
+ * Web Worker has no unref(), so idle workers keep `deno run` alive until their executor is
+ * shut down (loop.close(), shutdownDefaultExecutor(), pool.shutdown(); run() does it).
+ * Deno.exit() and close() in a worker end it silently; the worker script reports both first.
  */
 import type { WorkerEvents, WorkerPort, WorkerScript } from "../threads.js";
-import { spawnNodeWorker } from "./node.js";
+import { spawnWebWorker } from "./browser.js";
 
-/** Starts a worker for the executor on Deno (node:worker_threads: see the file's header). */
+/** Starts a worker for the executor on Deno: a module Web Worker (see the file's header). */
 export function spawnDenoWorker(script: WorkerScript, events: WorkerEvents): WorkerPort {
-  return spawnNodeWorker(script, events);
+  return spawnWebWorker(script, events);
 }

@@ -1,9 +1,9 @@
 /**
- * Node (and Bun, whose node:worker_threads is the same API): the executor's workers are
- * worker_threads.
+ * Node and Bun (whose node:worker_threads is the same API): the executor's workers are
+ * worker_threads, unref()'d while idle so they never keep the process alive.
  *
  * node:worker_threads is loaded on first use with `process.getBuiltinModule` (Node 20.16+,
- * 22.3+; Bun; Deno), not with a dynamic import: SES refuses to evaluate any bundle with one
+ * 22.3+; Bun), not with a dynamic import: SES refuses to evaluate any bundle with one
  * in its text, and a static import would break every browser and edge build. The worker runs the executor's script from a `data:` URL, so no file of the package
  * has to be found (or copied by a bundler) at run time.
  */
