@@ -20,6 +20,7 @@ export const EXAMPLES = [
   "future_done_callback",
   "wait_for_timeout",
   "cl_loop",
+  "run_in_executor",
 ];
 
 export function compileExamples() {
