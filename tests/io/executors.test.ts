@@ -6,6 +6,9 @@
 // guard against a hang (they make a broken pool fail instead of stall), never measure.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   BrokenExecutor, CancelledError, EventLoop, ExecutorFuture, Future, NotImplementedError, RuntimeError,
   ThreadPoolExecutor, moduleFunction, sleep, toThread, wrapFuture, type SpawnWorker,
@@ -900,6 +903,26 @@ describe("wrapFuture", () => {
     const loop = newLoop();
     const inline = { submit: (fn: (...a: any[]) => unknown, ...args: unknown[]) => Promise.resolve().then(() => fn(...args)) };
     expect(await run(loop, function* () { return yield* loop.runInExecutor(inline, (x: number) => x * 2, 21); })).toBe(42);
+  });
+});
+
+describe("running the loop", () => {
+  it("runUntilCompleteSync cannot wait for a worker: RuntimeError pointing at runUntilComplete; the answer still lands", async () => {
+    const loop = newLoop();
+    const fut = loop.runInExecutor(null, () => "later");
+    expect(() => loop.runUntilCompleteSync(fut)).toThrow(/the loop has nothing left to run .* use await runUntilComplete\(\)/);
+    expect(await loop.runUntilComplete(fut)).toBe("later");
+  });
+});
+
+describe("the package as SES sees it", () => {
+  it("no file of dist/ spells a dynamic import, which SES refuses to evaluate", () => {
+    // SES's own pattern (rejectImportExpressions), comments and strings included
+    const pattern = /(^|[^.]|\.\.\.)\bimport(\s*(?:\(|\/[/*]))/;
+    const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+    const offenders = (readdirSync(dist, { recursive: true }) as string[])
+      .filter((f) => f.endsWith(".js") && pattern.test(readFileSync(join(dist, f), "utf8")));
+    expect(offenders).toEqual([]);
   });
 });
 
