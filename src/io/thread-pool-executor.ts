@@ -1,6 +1,6 @@
 /**
  * ThreadPoolExecutor: Python's concurrent.futures.ThreadPoolExecutor on the host's workers
- * (worker_threads in Node, Bun and Deno; module Web Workers in browsers; see threads.ts).
+ * (worker_threads in Node and Bun; module Web Workers in Deno and browsers; see threads.ts).
  *
  * HOW. A pool of at most `maxWorkers` workers, started lazily: `submit` hands the call to an
  * idle worker if there is one, else starts a new worker while there are fewer than
@@ -18,10 +18,10 @@
  * with BrokenExecutor and is replaced if calls wait. Nothing else is lost: an answer the
  * worker sent before dying is delivered, queued calls stay queued, and a call handed to it
  * that it had not yet begun (the worker acknowledges each call before running any of it)
- * goes back to the front of the queue. A worker that dies before it
- * ever started (its script could not load: CSP, a broken bundle) breaks the pool, as an
- * initializer that fails breaks Python's: every waiting call and every later submit fail
- * with BrokenExecutor.
+ * goes back to the front of the queue (at most MAX_RETRIES times). A worker that dies before
+ * its script ever ran (it could not load or parse: a broken bundle) breaks the pool, as an
+ * initializer that fails breaks Python's: its call, every queued call and every later submit
+ * fail with BrokenExecutor; calls other workers run finish, and those workers then stop.
  *
  * Shutdown (`shutdown()`): no new calls (RuntimeError); queued calls still run unless
  * `cancelFutures`; each worker is stopped once it has nothing left to run; with `wait`,
@@ -291,7 +291,7 @@ export class ThreadPoolExecutor implements Executor {
         call.future._setException(cloneError(call.where, call.args, e));
       }
     }
-    if (this.#shutdown) {
+    if (this.#shutdown || this.#broken !== null) {
       this.#stop(worker);
       return;
     }
@@ -364,12 +364,8 @@ export class ThreadPoolExecutor implements Executor {
     this.#queue = [];
     this.#queueHead = 0;
     if (running !== null) calls.unshift(running);
-    for (const w of [...this.#workers]) {
-      if (w.call !== null) calls.push(w.call);
-      w.call = null;
-      this.#stop(w);
-    }
-    this.#idle.length = 0;
+    // busy workers finish their calls and then stop (#idleOrStop); idle ones stop now
+    for (const worker of this.#idle.splice(0)) this.#stop(worker);
     for (const call of calls) {
       if (call.future.done()) continue;
       const err = new BrokenExecutor(this.#broken);
