@@ -27,7 +27,7 @@ export interface HostCapabilities {
   /**
    * Starts a worker thread for the default executor (runInExecutor(null, ...), toThread)
    * where the runtime has none of its own, or to replace its own (default: worker_threads in
-   * Node, Bun and Deno, a module Web Worker in browsers; none in Workers and SES). See SpawnWorker.
+   * Node and Bun, a module Web Worker in Deno and browsers; none in Workers and SES). See SpawnWorker.
    */
   worker?: SpawnWorker | null;
 }
