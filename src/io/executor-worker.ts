@@ -19,6 +19,7 @@
  *                      { t: "err", id, error }            what it threw, encoded (below)
  *                      { t: "exit", how }                 the called code is ending the
  *                                                          worker (close()): it is gone next
+ *                      { t: "log", level, args }          console output, for the caller's console
  * An encoded error is `{ thrown: value }` for a thrown non-Error that can be cloned, else
  * `{ name, message, stack, props, cause, free }`: `props` its other cloneable own fields,
  * `free` the name of a variable a source-sent function could not find (a closure variable).
@@ -56,6 +57,24 @@ export function executorWorkerMain(g: any, load: (url: string) => Promise<any>):
     };
     wrap(g, "close", "the called code closed the worker (close())");
     wrap(g.Deno, "exit", "the called code ended the worker (Deno.exit(%s))");
+  }
+
+  // console output goes to the caller over the same channel as the answers, so it is printed
+  // in order with them (Python's threads write to the one sys.stdout): what a call logs
+  // before it returns is printed before its Future completes. A worker's own stdout
+  // reaches the caller on another channel, in no fixed order with the answers.
+  const console_ = g.console;
+  if (console_ !== null && typeof console_ === "object") {
+    for (const level of ["log", "info", "warn", "error", "debug"]) {
+      if (typeof console_[level] !== "function") continue;
+      console_[level] = (...args: unknown[]) => {
+        try {
+          post({ t: "log", level, args });
+        } catch {
+          post({ t: "log", level, args: args.map((a) => (cloneable(a) ? a : String(a))) });
+        }
+      };
+    }
   }
 
   /** functions sent by their source, compiled once per worker: key → function, or the error compiling it gave */

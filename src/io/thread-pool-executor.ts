@@ -321,6 +321,12 @@ export class ThreadPoolExecutor implements Executor {
       case "exit":
         this.#onDeath(worker, String(data.how), null);
         return;
+      case "log": {
+        // printed now, on arrival: in order with the answers, as a thread writes to the one stdout
+        const c = (globalThis as any).console;
+        if (typeof c?.[data.level] === "function" && Array.isArray(data.args)) c[data.level](...data.args);
+        return;
+      }
     }
   }
 

@@ -181,6 +181,26 @@ describe("runInExecutor: results and arguments", () => {
   });
 });
 
+describe("console output of the called code", () => {
+  it("is printed by the caller's console before the call's Future completes, in order", async () => {
+    const loop = newLoop();
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const seen = await run(loop, function* () {
+      yield* loop.runInExecutor(null, (n: number) => {
+        for (let i = 0; i < n; i++) console.log("line", i, { i });
+        console.warn("careful", () => "not cloneable");
+        return n;
+      }, 300);
+      return [log.mock.calls.length, warn.mock.calls.length];
+    });
+    expect(seen).toEqual([300, 1]);
+    expect(log.mock.calls[299]).toEqual(["line", 299, { i: 299 }]);
+    expect(warn.mock.calls[0][0]).toBe("careful");
+    expect(warn.mock.calls[0][1]).toMatch(/=> "not cloneable"/); // a function arrives as its text
+  });
+});
+
 describe("runInExecutor: exceptions", () => {
   it("raises what the function threw, with its class, message and the worker's stack", async () => {
     const loop = newLoop();
