@@ -50,7 +50,11 @@ export type Work =
   | { readonly kind: "source"; readonly key: number; readonly source: string; readonly name: string }
   | { readonly kind: "module"; readonly module: string; readonly export: string; readonly name: string };
 
-/** one key per distinct source text, so workers compile each text once however many function objects carry it */
+/**
+ * One key per distinct source text, so workers compile each text once however many function
+ * objects carry it (an arrow written inside a loop is a new object each time, the same text).
+ * It grows with the number of distinct texts sent, which a program's source bounds.
+ */
 const keysBySource = new Map<string, number>();
 const workByFunction = new WeakMap<Function, Work>();
 

@@ -17,10 +17,10 @@ export function spawnWebWorker(script: WorkerScript, events: WorkerEvents): Work
   const url = g.URL.createObjectURL(new g.Blob([script.source], { type: "text/javascript" }));
   const worker = new g.Worker(url, { type: "module", name: script.name });
   // the blob is needed until the worker has loaded it: let it go at the worker's first sign of life
-  let url_: string | null = url;
+  let blobUrl: string | null = url;
   const release = () => {
-    if (url_ !== null) g.URL.revokeObjectURL(url_);
-    url_ = null;
+    if (blobUrl !== null) g.URL.revokeObjectURL(blobUrl);
+    blobUrl = null;
   };
   worker.addEventListener("message", (e: any) => {
     release();
@@ -34,6 +34,9 @@ export function spawnWebWorker(script: WorkerScript, events: WorkerEvents): Work
   });
   return {
     postMessage: (message) => worker.postMessage(message),
-    terminate: () => worker.terminate(),
+    terminate: () => {
+      release();
+      worker.terminate();
+    },
   };
 }
