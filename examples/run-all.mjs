@@ -30,6 +30,7 @@ export const EXAMPLES = [
   "sync_condition",
   "sync_semaphore",
   "sync_barrier",
+  "run_in_executor",
 ];
 
 export function compileExamples() {

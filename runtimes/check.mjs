@@ -9,11 +9,15 @@
  *   real clock (Atomics.wait): true in Node, Deno, Bun, SES on Node and a cross-origin-isolated
  *   browser worker; false on a browser's main thread and in Workers
  * @param options.host host capabilities for loops (an SES compartment without the globals)
+ * @param options.threads whether the executor can run calls in workers here: true in Node, Deno,
+ *   Bun, Chromium (page and worker) and an SES compartment lent a `host.worker`; false in
+ *   Workers and a bare SES compartment, where it must refuse with NotImplementedError
  */
 export async function runChecks(api, options = {}) {
-  const { EventLoop, sleep, gather, CancelledError, RuntimeError } = api;
-  const { host, blocking } = options;
+  const { EventLoop, sleep, gather, CancelledError, RuntimeError, toThread } = api;
+  const { host, blocking, threads } = options;
   if (typeof blocking !== "boolean") throw new TypeError("runChecks: options.blocking must be a boolean");
+  if (typeof threads !== "boolean") throw new TypeError("runChecks: options.threads must be a boolean");
   const virtual = () => new EventLoop(host ? { clock: "virtual", host } : { clock: "virtual" });
   const results = [];
   const check = async (name, fn) => {
@@ -294,6 +298,73 @@ export async function runChecks(api, options = {}) {
       "put 1 done 2.625 qsize 1", "got 1 3.125", "put 2 done 3.125 qsize 1", "got 2 3.625", "got None 4.125", "end 4.125",
     ], "trace");
   });
+  if (threads) {
+    await check("executor: runInExecutor(null, fn) and toThread run in a worker; an exception keeps its class", async () => {
+      const loop = new EventLoop(host ? { host } : {});
+      function* main() {
+        const product = yield* loop.runInExecutor(null, (a, b) => a * b, 6, 7);
+        let err = null;
+        try {
+          yield* loop.runInExecutor(null, (x) => {
+            throw new RangeError(`bad ${x}`);
+          }, 1);
+        } catch (e) {
+          err = e;
+        }
+        // where the call ran: a worker's global object has no document and is not the caller's
+        const inWorker = yield* toThread((marker) => globalThis[marker] === undefined && typeof document === "undefined", "__wasmloopCheckMarker");
+        return [product, err instanceof RangeError ? `RangeError: ${err.message}` : String(err), inWorker];
+      }
+      globalThis.__wasmloopCheckMarker = true;
+      let out;
+      try {
+        out = await loop.runUntilComplete(main());
+      } finally {
+        delete globalThis.__wasmloopCheckMarker;
+      }
+      await loop.runUntilComplete(loop.shutdownDefaultExecutor());
+      loop.close();
+      expectEqual(out, [42, "RangeError: bad 1", true], "results");
+    });
+
+    if (typeof SharedArrayBuffer === "function") {
+      await check("executor: two calls run at the same time (they meet on a SharedArrayBuffer)", async () => {
+        const pool = new api.ThreadPoolExecutor({ maxWorkers: 2, ...(host?.worker ? { worker: host.worker } : {}) });
+        const loop = new EventLoop(host ? { host } : {});
+        const sab = new SharedArrayBuffer(4);
+        // each call counts itself, then waits for the other; alone, it gives up after 10 s
+        const meet = (buf) => {
+          const a = new Int32Array(buf);
+          Atomics.add(a, 0, 1);
+          Atomics.notify(a, 0);
+          for (;;) {
+            const n = Atomics.load(a, 0);
+            if (n >= 2) return "met";
+            if (Atomics.wait(a, 0, n, 10000) === "timed-out") return "alone";
+          }
+        };
+        const out = await loop.runUntilComplete(gather(loop.runInExecutor(pool, meet, sab), loop.runInExecutor(pool, meet, sab)));
+        await pool.shutdown();
+        loop.close();
+        expectEqual(out, ["met", "met"], "results");
+      });
+    }
+  } else {
+    await check("executor: runInExecutor refuses with NotImplementedError naming the runtime; the loop runs on", () => {
+      const loop = virtual();
+      let refused = null;
+      try {
+        loop.runInExecutor(null, () => 1);
+      } catch (e) {
+        if (!(e instanceof api.NotImplementedError)) throw e;
+        refused = e;
+      }
+      if (refused === null) throw new Error("runInExecutor did not refuse");
+      loop.runUntilCompleteSync(sleep(1));
+      loop.close();
+      return refused.message.split(";")[0];
+    });
+  }
 
   return results;
 }

@@ -6,4 +6,4 @@
 import { checkEntry } from "./entry-checks.mjs";
 import * as api from "wasmloop";
 
-console.log(JSON.stringify(await checkEntry(api, "wasmloop", { blocking: true })));
+console.log(JSON.stringify(await checkEntry(api, "wasmloop", { blocking: true, threads: true })));

@@ -7,11 +7,14 @@
 //             a way to block as host capabilities, new EventLoop({ host }).
 // SES removes SharedArrayBuffer and Atomics from compartments, so runUntilCompleteSync can
 // wait for a real-clock timer only with an injected `host.block`; with globals alone it
-// refuses with RuntimeError.
+// refuses with RuntimeError. Likewise a compartment has no threads: with globals alone the
+// executor refuses with NotImplementedError; injected, the host lends it Node's worker_threads
+// as `host.worker`.
 // The namespace is hardened before use, as a host must before sharing it between
 // compartments: the package keeps working with its exports and their prototypes frozen.
 import "ses";
 import { readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 
 const [bundlePath, mode] = process.argv.slice(2);
 lockdown({ errorTaming: "unsafe", consoleTaming: "unsafe" });
@@ -23,6 +26,14 @@ const capabilities = harden({
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h),
   block: (ms) => void Atomics.wait(cell, 0, 0, ms),
+  // the executor's workers: the script wasmloop gives, run by the host's worker_threads
+  worker: (script, events) => {
+    const w = new Worker(script.source, { eval: true, name: script.name });
+    w.on("message", (m) => events.message(m));
+    w.on("error", (e) => events.error(e));
+    w.on("exit", (code) => events.exit(code));
+    return { postMessage: (m) => w.postMessage(m), terminate: () => w.terminate(), ref: () => w.ref(), unref: () => w.unref() };
+  },
 });
 const globals =
   mode === "globals"
@@ -40,7 +51,7 @@ const g = compartment.globalThis;
 const snapshot = () => new Map(Object.getOwnPropertyNames(g).map((k) => [k, Object.getOwnPropertyDescriptor(g, k).value]));
 const before = snapshot();
 const { api, runChecks } = compartment.evaluate(bundle);
-const results = await runChecks(harden(api), mode === "globals" ? { blocking: false } : { blocking: true, host: capabilities });
+const results = await runChecks(harden(api), mode === "globals" ? { blocking: false, threads: false } : { blocking: true, threads: true, host: capabilities });
 const changed = [...snapshot()].filter(([k, v]) => !before.has(k) || !Object.is(before.get(k), v)).map(([k]) => k);
 results.unshift({
   name: `endowed only ${Object.keys(globals).join(", ")}; the package and its loops add or replace no global of the compartment`,

@@ -547,6 +547,11 @@ export class BaseEventLoop {
     return this.toString();
   }
 
+  /** @internal the host's capabilities, resolved (io/ reads the injected ones) */
+  get _host(): Host {
+    return this.#host;
+  }
+
   /** @internal RuntimeError if the loop is closed */
   _checkClosed(): void {
     if (this.#closed) throw new RuntimeError("Event loop is closed");

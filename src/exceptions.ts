@@ -43,3 +43,11 @@ export class BrokenBarrierError extends RuntimeError {
     this.name = "BrokenBarrierError";
   }
 }
+
+/** What this runtime cannot do (no threads, no sockets): the message names the runtime and the missing facility (asyncio's NotImplementedError). */
+export class NotImplementedError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "NotImplementedError";
+  }
+}

@@ -6,6 +6,7 @@
  */
 import { RuntimeError } from "./exceptions.js";
 import { describe } from "./validate.js";
+import type { SpawnWorker } from "./io/threads.js";
 
 /** Host capabilities a loop can be given instead of globals; every field is optional. */
 export interface HostCapabilities {
@@ -23,6 +24,12 @@ export interface HostCapabilities {
    * `runUntilCompleteSync` then throws RuntimeError when it would have to wait for a timer.
    */
   block?: ((ms: number) => void) | null;
+  /**
+   * Starts a worker thread for the default executor (runInExecutor(null, ...), toThread)
+   * where the runtime has none of its own, or to replace its own (default: worker_threads in
+   * Node and Bun, a module Web Worker in Deno and browsers; none in Workers and SES). See SpawnWorker.
+   */
+  worker?: SpawnWorker | null;
 }
 
 /** A channel of macrotasks for one asynchronous run; closed when the run ends so it never keeps a host alive. */
@@ -39,6 +46,8 @@ export interface Host {
   /** null when the host cannot block (browser main thread); the reason is in `blockUnavailable` */
   block: ((ms: number) => void) | null;
   blockUnavailable: string;
+  /** the injected worker capability, or null: the runtime's own (io/threads.ts) */
+  worker: SpawnWorker | null;
 }
 
 const HOST_KEYS = ["now", "setTimeout", "clearTimeout", "macrotask", "block"] as const;
@@ -53,6 +62,9 @@ export function resolveHost(given: HostCapabilities | undefined): Host {
       if (fn !== undefined && typeof fn !== "function" && !(key === "block" && fn === null)) {
         throw new TypeError(`EventLoop: options.host.${key} must be a function${key === "block" ? " or null" : ""}, got ${describe(fn)}`);
       }
+    }
+    if (given.worker !== undefined && given.worker !== null && typeof given.worker !== "function") {
+      throw new TypeError(`EventLoop: options.host.worker must be a function (SpawnWorker) or null, got ${describe(given.worker)}`);
     }
   }
   const g = globalThis as any;
@@ -75,6 +87,7 @@ export function resolveHost(given: HostCapabilities | undefined): Host {
     openMacrotasks: () => openMacrotasks(caps.macrotask, setT),
     block,
     blockUnavailable,
+    worker: caps.worker ?? null,
   };
 }
 

@@ -10,6 +10,9 @@ import { _setLoopFactory } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
 import { Task } from "./tasks.js";
 import { ensureFuture } from "./ensure-future.js";
+import { closeDefaultExecutor, runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./io/executors.js";
+import type { Executor, ThreadPoolExecutor } from "./io/thread-pool-executor.js";
+import type { ModuleFunction } from "./io/work.js";
 
 export type { EventLoopOptions, ExceptionContext, ExceptionHandler } from "./base-events.js";
 
@@ -62,6 +65,46 @@ export class EventLoop extends BaseEventLoop {
     const fut = ensureFuture(aw, { loop: this });
     this._runUntilDoneSync(fut);
     return fut.result();
+  }
+
+  /**
+   * Runs `fn(...args)` in `executor`'s workers (null: the default executor, made on first
+   * use) and returns a Future of its result (asyncio's run_in_executor). `fn` goes by its
+   * source (self-contained: no closure variables) or is a `{ module, export }` descriptor;
+   * arguments and result are structured-cloned. Cancelling the Future cancels a call that
+   * has not started; a started one runs to its end. Results arrive through host events:
+   * run the loop with `await runUntilComplete()`, not the synchronous run.
+   * @example
+   * const n = yield* loop.runInExecutor(null, (a, b) => a * b, 6, 7);   // 42, computed in a worker
+   */
+  runInExecutor<A extends unknown[], R>(
+    executor: ThreadPoolExecutor | Executor | null,
+    fn: ((...args: A) => R) | ModuleFunction<(...args: A) => R>,
+    ...args: A
+  ): Future<Awaited<R>> {
+    return runInExecutor(this, "runInExecutor", executor, fn, args) as Future<Awaited<R>>;
+  }
+
+  /** Makes `executor` the one runInExecutor(null, ...) and toThread use (asyncio's set_default_executor). */
+  setDefaultExecutor(executor: ThreadPoolExecutor): void {
+    setDefaultExecutor(this, executor);
+  }
+
+  /**
+   * Shuts the default executor down and waits until its workers are gone (a coroutine-like
+   * Future); at most `timeout` seconds if given. Afterwards runInExecutor(null, ...) raises
+   * RuntimeError. asyncio.run() / Runner await this before closing the loop.
+   * @example
+   * await loop.runUntilComplete(loop.shutdownDefaultExecutor());
+   */
+  shutdownDefaultExecutor(timeout: number | null = null): Future<void> {
+    return shutdownDefaultExecutor(this, timeout);
+  }
+
+  /** Closes the loop (see BaseEventLoop.close) and shuts the default executor down without waiting for it. */
+  override close(): void {
+    super.close();
+    closeDefaultExecutor(this);
   }
 }
 
