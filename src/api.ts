@@ -18,3 +18,4 @@ export { asCompleted } from "./as-completed.js";
 export { runCoroutineThreadsafe, type ConcurrentFuture } from "./run-coroutine-threadsafe.js";
 export { Loop, type LoopOptions } from "./cl-loop.js";
 export { asyncWith, type AsyncContextManager } from "./async-with.js";
+export type { SchedulerCore } from "./core/wasm.js";

@@ -50,6 +50,17 @@ const lostExceptions: FinalizationRegistry<LostException> | null =
 /** @internal set by tasks.ts: how a Future wakes a Task waiting on it */
 export const wakers: { wakeTask: (task: any) => void } = { wakeTask: () => {} };
 
+/**
+ * asyncio's Future: a result that is not there yet. Its loop runs the done callbacks when it
+ * completes. Awaitable three ways: `yield* fut` in a coroutine (typed: the value is `T`),
+ * `yield fut` (the value comes back untyped), and `await fut` in an async function.
+ * @example
+ * const fut = loop.createFuture<string>();
+ * loop.callLater(1, () => fut.setResult("done"));
+ * function* main() {
+ *   const value = yield* fut;   // "done", one second later
+ * }
+ */
 export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _state = PENDING;
   /** @internal */ _result: T | undefined = undefined;
@@ -87,6 +98,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return true;
   }
 
+  /** True if the Future was cancelled. */
   cancelled(): boolean {
     return this._state === CANCELLED;
   }
@@ -274,10 +286,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return info;
   }
 
+  /** asyncio's repr: `<Future pending cb=[1]>`, `<Future finished result=42>`. */
   toString(): string {
     return `<${this._kind()} ${this._reprInfo().join(" ")}>`;
   }
 
+  /** Node's `util.inspect` shows toString(). */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }

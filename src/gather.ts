@@ -6,6 +6,7 @@ import { checkAwaitable, toFuture } from "./ensure-future.js";
 import { checkOptions, splitOptions } from "./options.js";
 import { describe } from "./validate.js";
 
+/** gather's options, the trailing plain object of `gather(a, b, { returnExceptions: true })`. */
 export interface GatherOptions {
   /** Exceptions (and cancellations) of children become values in the result list instead of failing the gather. */
   returnExceptions?: boolean;

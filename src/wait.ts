@@ -12,11 +12,14 @@ export const FIRST_COMPLETED = "FIRST_COMPLETED";
 export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
 /** wait() returns when all futures finish or are cancelled. */
 export const ALL_COMPLETED = "ALL_COMPLETED";
+/** When wait() returns: FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED (the default). */
 export type ReturnWhen = typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeof ALL_COMPLETED;
 
+/** wait()'s options. */
 export interface WaitOptions {
   /** Seconds to wait at most; the futures still pending then are returned in the second set. null: no limit. */
   timeout?: number | null;
+  /** When to return: FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED (default). */
   returnWhen?: ReturnWhen;
 }
 

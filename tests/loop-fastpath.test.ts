@@ -3,9 +3,10 @@
 // cores.
 import { describe, expect, it } from "vitest";
 import { EventLoop, RuntimeError, sleep } from "../src/index.js";
+import { ReferenceCore } from "../src/core/reference.js";
 
 describe.each(["wasm", "reference"] as const)("%s core", (core) => {
-  const virtual = () => new EventLoop({ clock: "virtual", core });
+  const virtual = () => new EventLoop({ clock: "virtual", core: core === "wasm" ? "wasm" : () => new ReferenceCore() });
 
   it("callSoonId runs callback(arg) at the next iteration, in order with callSoon", () => {
     const loop = virtual();

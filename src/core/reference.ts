@@ -1,7 +1,8 @@
 /**
  * The scheduler core written in plain TypeScript: the oracle the wasm core is tested
  * against (tests/core/scheduler.test.ts runs one suite over both, tests/core/differential.test.ts fuzzes one against the other),
- * and a second backend for benchmarks (`new EventLoop({ core: "reference" })`).
+ * and a second backend for benchmarks (`new EventLoop({ core: () => new ReferenceCore() })`).
+ * Not reachable from the package's entries, so bundles never carry it.
  *
  * Same algorithm and the same id allocation as assembly/ (LIFO free list, generations
  * bumped on free), so both cores hand out identical ids for identical call sequences.
