@@ -67,7 +67,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _exception: unknown = undefined;
   /** @internal reassigned only by `_adopt` */ _loop: EventLoop;
   /** @internal functions, or Tasks waiting on this future */ _callbacks: unknown[] | null = null;
-  /** @internal */ _cancelMessage: string | undefined = undefined;
+  /** @internal any value: Python's cancel message is any object */ _cancelMessage: unknown = undefined;
   /** @internal the CancelledError a Task's coroutine raised: re-raised once by result() */ _cancelledExc: CancelledError | null = null;
   /** @internal sleep(0): done, yet `yield*` gives way for one iteration */ _yieldOnce = false;
   #lost: LostException | null = null;
@@ -88,8 +88,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return this._loop;
   }
 
-  /** Cancels the Future: false if it was already done; schedules the done callbacks otherwise. */
-  cancel(msg?: string): boolean {
+  /**
+   * Cancels the Future: false if it was already done; schedules the done callbacks otherwise.
+   * `msg` (any value) becomes the CancelledError's `args[0]`, and its string form the message.
+   * As asyncio: on a closed loop with done callbacks registered the Future is cancelled, then
+   * RuntimeError("Event loop is closed") is thrown, because the callbacks cannot be scheduled.
+   */
+  cancel(msg?: unknown): boolean {
     this.#retrieved();
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
@@ -172,7 +177,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return removed;
   }
 
-  /** Marks the Future done with `value`; InvalidStateError if it is already done. */
+  /**
+   * Marks the Future done with `value`; InvalidStateError if it is already done. As asyncio:
+   * on a closed loop with done callbacks registered the Future is done, then RuntimeError
+   * ("Event loop is closed") is thrown, because the callbacks cannot be scheduled.
+   */
   setResult(value: T): void {
     if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this}`);
     this._result = value;
@@ -180,7 +189,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._scheduleCallbacks();
   }
 
-  /** Marks the Future done with an exception; InvalidStateError if it is already done. */
+  /** Marks the Future done with an exception; InvalidStateError if it is already done; RuntimeError as setResult on a closed loop. */
   setException(exception: unknown): void {
     if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this}`);
     if (exception === undefined || exception === null) {
@@ -229,7 +238,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this._cancelledExc = null;
       return exc;
     }
-    return new CancelledError(this._cancelMessage ?? "");
+    return new CancelledError(this._cancelMessage);
   }
 
   /** @internal */

@@ -9,7 +9,7 @@ import { BaseEventLoop, type EventLoopOptions } from "./base-events.js";
 import { _setLoopFactory } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
 import { Task } from "./tasks.js";
-import { ensureFuture } from "./ensure-future.js";
+import { toFuture } from "./ensure-future.js";
 
 export type { EventLoopOptions, ExceptionContext, ExceptionHandler } from "./base-events.js";
 
@@ -43,7 +43,7 @@ export class EventLoop extends BaseEventLoop {
    */
   async runUntilComplete<T>(aw: Awaitable<T>): Promise<T> {
     this._checkRunnable();
-    const fut = ensureFuture(aw, { loop: this });
+    const fut = toFuture<T>("runUntilComplete", "aw", aw, this);
     await this._runUntilDone(fut);
     return fut.result();
   }
@@ -59,7 +59,7 @@ export class EventLoop extends BaseEventLoop {
    */
   runUntilCompleteSync<T>(aw: Awaitable<T>): T {
     this._checkRunnable();
-    const fut = ensureFuture(aw, { loop: this });
+    const fut = toFuture<T>("runUntilCompleteSync", "aw", aw, this);
     this._runUntilDoneSync(fut);
     return fut.result();
   }

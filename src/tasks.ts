@@ -201,7 +201,7 @@ export class Task<T = unknown> extends Future<T> {
    * Requests cancellation: CancelledError(msg) is thrown into the coroutine at its current
    * yield. Returns false if the task is already done.
    */
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     if (this._state !== PENDING) return super.cancel(msg);
     this._numCancelsRequested++;
     const waiter = this._futWaiter;
