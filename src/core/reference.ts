@@ -10,7 +10,7 @@
  */
 import type { SchedulerCore } from "./wasm.js";
 import {
-  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, MAX_GENERATION, MAX_SLOTS, slotOf,
+  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, MAX_GENERATION, MAX_SLOTS, nextFirstGeneration, slotOf,
 } from "./layout.js";
 
 const FREE = 0;
@@ -43,6 +43,13 @@ export class ReferenceCore implements SchedulerCore {
   private unhanded = 0;
   private handed: number[] = [];
   private readonly out = new Int32Array(CHUNK);
+  /** the generation new slots start at: the loop's salt (assembly/slots.ts setFirstGeneration) */
+  private readonly firstGeneration: number;
+
+  constructor(firstGeneration: number = nextFirstGeneration()) {
+    const g = firstGeneration >>> 0;
+    this.firstGeneration = g >= 1 && g <= MAX_GENERATION ? g : (g % MAX_GENERATION) + 1;
+  }
 
   private alloc(): number {
     let slot: number;
@@ -51,7 +58,7 @@ export class ReferenceCore implements SchedulerCore {
     } else {
       slot = this.gen.length;
       if (slot >= MAX_SLOTS) return -1;
-      this.gen.push(1);
+      this.gen.push(this.firstGeneration);
       this.state.push(FREE);
       this.heapPos.push(-1);
     }
