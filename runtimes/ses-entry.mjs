@@ -8,8 +8,9 @@
 // SES removes SharedArrayBuffer and Atomics from compartments, so runUntilCompleteSync can
 // wait for a real-clock timer only with an injected `host.block`; with globals alone it
 // refuses with RuntimeError.
-// The namespace is hardened before use, as a host must before sharing it between
-// compartments: the package keeps working with its exports and their prototypes frozen.
+// The namespace is hardened before use as the README's recipe says, copied first so that
+// harden() reaches the classes (the bundle's exports are getters): the package keeps working
+// with every class, prototype and function frozen.
 import "ses";
 import { readFileSync } from "node:fs";
 
@@ -40,7 +41,7 @@ const g = compartment.globalThis;
 const snapshot = () => new Map(Object.getOwnPropertyNames(g).map((k) => [k, Object.getOwnPropertyDescriptor(g, k).value]));
 const before = snapshot();
 const { api, runChecks } = compartment.evaluate(bundle);
-const results = await runChecks(harden(api), mode === "globals" ? { blocking: false } : { blocking: true, host: capabilities });
+const results = await runChecks(harden({ ...api }), mode === "globals" ? { blocking: false } : { blocking: true, host: capabilities });
 const changed = [...snapshot()].filter(([k, v]) => !before.has(k) || !Object.is(before.get(k), v)).map(([k]) => k);
 results.unshift({
   name: `endowed only ${Object.keys(globals).join(", ")}; the package and its loops add or replace no global of the compartment`,

@@ -10,6 +10,20 @@
  */
 import { CHUNK, nextFirstGeneration } from "./layout.js";
 
+// What the shipped declarations name from the host's types, declared here for consumers whose
+// environment lacks them (skipLibCheck: false): `Symbol.dispose` without lib ESNext.Disposable
+// (EventLoop and Loop are Disposable), and `WebAssembly.Module` under @types/node without the
+// DOM lib (setSchedulerModule). Both merge with the full declarations where those exist
+// (tests/package-consumers.test.ts compiles a consumer under each environment).
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+  namespace WebAssembly {
+    interface Module {}
+  }
+}
+
 /** What the EventLoop needs from a scheduler core; implemented by the wasm core and by ReferenceCore. */
 export interface SchedulerCore {
   /** Allocates a handle at the tail of the ready ring; returns its id, or -1 when the table is full. */
@@ -34,6 +48,7 @@ export interface SchedulerCore {
   clear(): void;
 }
 
+/** @internal the raw exports of the scheduler module */
 export interface WasmExports {
   memory: WebAssembly.Memory;
   soon(): number;
