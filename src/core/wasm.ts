@@ -1,3 +1,4 @@
+/// <reference path="../../types/env.d.ts" preserve="true" />
 /**
  * The scheduler core behind every EventLoop, and the only file that touches the
  * WebAssembly exports (see assembly/index.ts for the ABI, assembly/layout.ts for the
@@ -9,20 +10,6 @@
  * CHUNK handles), so the JS↔wasm boundary is crossed per iteration, not per callback.
  */
 import { CHUNK, nextFirstGeneration } from "./layout.js";
-
-// What the shipped declarations name from the host's types, declared here for consumers whose
-// environment lacks them (skipLibCheck: false): `Symbol.dispose` without lib ESNext.Disposable
-// (EventLoop and Loop are Disposable), and `WebAssembly.Module` under @types/node without the
-// DOM lib (setSchedulerModule). Both merge with the full declarations where those exist
-// (tests/package-consumers.test.ts compiles a consumer under each environment).
-declare global {
-  interface SymbolConstructor {
-    readonly dispose: unique symbol;
-  }
-  namespace WebAssembly {
-    interface Module {}
-  }
-}
 
 /** What the EventLoop needs from a scheduler core; implemented by the wasm core and by ReferenceCore. */
 export interface SchedulerCore {
