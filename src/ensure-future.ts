@@ -44,7 +44,7 @@ export function optionLoop(where: string, options: { loop?: EventLoop } | undefi
 export function checkAwaitable(where: string, name: string, aw: unknown): void {
   if (aw instanceof Future || isCoroutine(aw) || isThenable(aw)) return;
   // a generator function passed uncalled is the likely mistake: say so
-  const hint = typeof aw === "function" ? `; call it to get a coroutine: ${aw.name || "fn"}()` : "";
+  const hint = typeof aw === "function" ? (aw.name ? `; call it: ${aw.name}()` : "; call it") : "";
   throw new TypeError(`${where}: ${name} must be a Future, a coroutine or a thenable, got ${describe(aw)}${hint}`);
 }
 

@@ -248,7 +248,7 @@ describe("runUntilComplete(Sync) name themselves in their errors", () => {
 
   it("an uncalled generator function: the error says to call it", () => {
     const loop = virtual();
-    expect(() => loop.runUntilCompleteSync(gen as never)).toThrow(/got function gen; call it to get a coroutine: gen\(\)$/);
+    expect(() => loop.runUntilCompleteSync(gen as never)).toThrow(/^runUntilCompleteSync: aw must be a Future, a coroutine or a thenable, got function gen; call it: gen\(\)$/);
   });
 
   it("a Future of another loop: the error names both loops and says the other one is closed", () => {
