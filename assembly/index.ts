@@ -17,6 +17,8 @@
 // slot's generation, so an id of a slot that ran or was cancelled is stale: cancel() on it
 // is a no-op that returns CANCEL_STALE, never a hit on the slot's next occupant. An id can
 // only alias after 2**29 - 1 reuses of the same slot while the old id is still held.
+// Generations start at a per-instance salt (seedGenerations; src/core/layout.ts picks it),
+// so an id of another loop names a generation far from this instance's: a stale no-op.
 //
 // The operations optimised, and their costs:
 //   soon()            O(1)      allocate a slot, push it on the ring
@@ -43,7 +45,7 @@
 import {
   CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CANCELLED, CHUNK, FREE, HANDED, READY, TIMER,
 } from "./layout";
-import { allocSlot, idOf, linkOf, releaseSlot, setState, slotOfId, slotsUsed, stateOf } from "./slots";
+import { allocSlot, idOf, linkOf, releaseSlot, setFirstGeneration, setState, slotOfId, slotsUsed, stateOf } from "./slots";
 import { heapClear, heapLength, heapPush, heapRemove, heapTopSlot, heapTopWhen } from "./heap";
 import { ringClear, ringLength, ringPop, ringPush } from "./ring";
 
@@ -59,6 +61,15 @@ let seq: u32 = 0;
 function releaseHanded(): void {
   for (let i = 0; i < handed; i++) releaseSlot(load<u32>(chunk + (<usize>i << 2)));
   handed = 0;
+}
+
+/**
+ * The loop's salt: the generation every slot starts at (1..MAX_GENERATION). Called once, before
+ * the first soon()/at(), so that an id of another loop (another instance) names a generation
+ * this instance's slot is far from: cancel() of it is a stale no-op, not a hit.
+ */
+export function seedGenerations(first: u32): void {
+  setFirstGeneration(first);
 }
 
 /** A new ready entry at the tail of the ring; its id, or -1 when the table is full. */

@@ -2,13 +2,22 @@
 // is the heap position while the slot is a TIMER and the next free slot while it is FREE.
 // Free slots form a LIFO list (the most recently freed slot is reused first: warm cache
 // lines). Every free bumps the generation, so an id naming an older generation is stale.
-// Generations fit 29 bits (MAX_GENERATION), the state the low 3.
+// Generations fit 29 bits (MAX_GENERATION), the state the low 3. A new slot starts at the
+// loop's first generation (seedGenerations): each loop gets its own (src/core/layout.ts), so
+// the ids of two loops differ even for the same slot and the same number of reuses.
 import { FREE, MAX_GENERATION, SLOT_BITS, SLOT_MASK } from "./layout";
 import { RECORD, capacity, growCapacity, slotsAt } from "./memory";
 
 /** slots ever used: every slot below it has a record */
 let used: u32 = 0;
 let freeHead: i32 = -1;
+/** the generation a slot starts at when it is first used: the loop's salt, 1..MAX_GENERATION */
+let firstGeneration: u32 = 1;
+
+/** Sets the generation new slots start at (1..MAX_GENERATION; anything else is taken modulo, never 0). */
+export function setFirstGeneration(gen: u32): void {
+  firstGeneration = gen >= 1 && gen <= MAX_GENERATION ? gen : (gen % MAX_GENERATION) + 1;
+}
 
 @inline function rec(slot: u32): usize {
   return slotsAt + <usize>slot * RECORD;
@@ -48,7 +57,7 @@ export function slotsUsed(): u32 {
   }
   if (used == capacity && !growCapacity()) return -1;
   const slot = used++;
-  store<u32>(rec(slot), (1 << 3) | FREE);
+  store<u32>(rec(slot), (firstGeneration << 3) | FREE);
   return slot;
 }
 

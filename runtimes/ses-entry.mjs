@@ -10,8 +10,9 @@
 // refuses with RuntimeError. Likewise a compartment has no threads: with globals alone the
 // executor refuses with NotImplementedError; injected, the host lends it Node's worker_threads
 // as `host.worker`.
-// The namespace is hardened before use, as a host must before sharing it between
-// compartments: the package keeps working with its exports and their prototypes frozen.
+// The namespace is hardened before use as the README's recipe says, copied first so that
+// harden() reaches the classes (the bundle's exports are getters): the package keeps working
+// with every class, prototype and function frozen.
 import "ses";
 import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
@@ -51,7 +52,7 @@ const g = compartment.globalThis;
 const snapshot = () => new Map(Object.getOwnPropertyNames(g).map((k) => [k, Object.getOwnPropertyDescriptor(g, k).value]));
 const before = snapshot();
 const { api, runChecks } = compartment.evaluate(bundle);
-const results = await runChecks(harden(api), mode === "globals" ? { blocking: false, threads: false } : { blocking: true, threads: true, host: capabilities });
+const results = await runChecks(harden({ ...api }), mode === "globals" ? { blocking: false, threads: false } : { blocking: true, threads: true, host: capabilities });
 const changed = [...snapshot()].filter(([k, v]) => !before.has(k) || !Object.is(before.get(k), v)).map(([k]) => k);
 results.unshift({
   name: `endowed only ${Object.keys(globals).join(", ")}; the package and its loops add or replace no global of the compartment`,

@@ -31,3 +31,4 @@ export { wrapFuture } from "./io/wrap-future.js";
 export { toThread } from "./io/to-thread.js";
 export { moduleFunction, type ModuleFunction } from "./io/work.js";
 export type { SpawnWorker, WorkerScript, WorkerEvents, WorkerPort } from "./io/threads.js";
+export type { SchedulerCore } from "./core/wasm.js";

@@ -4,6 +4,7 @@ import { CoroutineFuture } from "./coroutine-future.js";
 import { checkAwaitables, toFutureSet } from "./wait.js";
 import { checkOptions } from "./options.js";
 import { checkTimeout } from "./validate.js";
+import type { AwaitedValue } from "./gather.js";
 
 /**
  * Futures in completion order: the i-th Future yielded gives the result (or raises the
@@ -20,6 +21,13 @@ import { checkTimeout } from "./validate.js";
  *   const result = yield* f;   // may throw
  * }
  */
+export function asCompleted<A extends Awaitable<unknown>>(aws: Iterable<A>, options?: { timeout?: number | null }): Future<AwaitedValue<A>>[];
+/**
+ * asCompleted() with the value type given: `asCompleted<number | string>(aws)`.
+ * @example
+ * for (const f of asCompleted<number>(tasks)) total += yield* f;
+ */
+export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options?: { timeout?: number | null }): Future<T>[];
 export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: { timeout?: number | null } = {}): Future<T>[] {
   checkAwaitables("asCompleted", aws);
   checkOptions("asCompleted", options, ["timeout"]);

@@ -21,6 +21,7 @@ import { describe } from "./validate.js";
 
 /** An asynchronous context manager: Python's `__aenter__` / `__aexit__`. */
 export interface AsyncContextManager<V> {
+  /** Enters the context (Python's `__aenter__`); its value is what the body receives. */
   aenter(): Awaitable<V>;
   /** `exc` is the body's exception, or null when the body ended normally; truthy swallows `exc`. */
   aexit(exc: unknown): Awaitable<unknown>;

@@ -37,7 +37,6 @@
  * for ready entries; an iteration O(k log n) for k due timers plus its callbacks.
  */
 import { createWasmCore, type SchedulerCore } from "./core/wasm.js";
-import { ReferenceCore } from "./core/reference.js";
 import { CANCEL_STALE, CHUNK, MAX_SLOTS, slotOf } from "./core/layout.js";
 import { Handle, TimerHandle, runHandle } from "./handles.js";
 import { RuntimeError } from "./exceptions.js";
@@ -53,6 +52,7 @@ const NO_ARGS: unknown[] = Object.freeze([]) as unknown as unknown[];
 /** The longest single host sleep, as asyncio's MAXIMUM_SELECT_TIMEOUT: the loop re-checks at least daily. */
 const MAX_SLEEP_MS = 24 * 3600 * 1000;
 
+/** Options of `new EventLoop(options)` and `newEventLoop(options)`. */
 export interface EventLoopOptions {
   /** "real" (default): monotonic seconds from the host. "virtual": starts at 0 and jumps to the next deadline whenever nothing is ready. */
   clock?: "real" | "virtual";
@@ -60,17 +60,24 @@ export interface EventLoopOptions {
   debug?: boolean;
   /** Host capabilities to use where the global is missing or should not be used (SES compartments, plugin hosts). */
   host?: HostCapabilities;
-  /** The scheduler core: "wasm" (default) or "reference" (the pure TypeScript oracle, for tests and benchmarks). */
-  core?: "wasm" | "reference";
+  /**
+   * The scheduler core: "wasm" (default), or a function that returns a fresh core for this
+   * loop (tests and benchmarks pass `() => new ReferenceCore()`, the TypeScript oracle in
+   * src/core/reference.ts, which the package's entries do not ship).
+   */
+  core?: "wasm" | (() => SchedulerCore);
 }
 
-/** asyncio's exception-handler context. */
+/** asyncio's exception-handler context: what went wrong, and the objects involved (`handle`, `future`, `task`, ...). */
 export interface ExceptionContext {
+  /** What happened, e.g. "Exception in callback tick()". */
   message: string;
+  /** The exception, when there is one. */
   exception?: unknown;
   [key: string]: unknown;
 }
 
+/** An exception handler: `loop.setExceptionHandler((loop, context) => ...)`. */
 export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
 
 type Callback = (arg: any) => void;
@@ -133,8 +140,8 @@ export class BaseEventLoop {
     if (clock !== "real" && clock !== "virtual") {
       throw new RangeError(`EventLoop: options.clock must be "real" or "virtual", got ${describe(clock)}`);
     }
-    if (core !== "wasm" && core !== "reference") {
-      throw new RangeError(`EventLoop: options.core must be "wasm" or "reference", got ${describe(core)}`);
+    if (core !== "wasm" && typeof core !== "function") {
+      throw new TypeError(`EventLoop: options.core must be "wasm" or a function returning a scheduler core, got ${describe(core)}`);
     }
     this.#host = resolveHost(host);
     this.#virtual = clock === "virtual";
@@ -144,7 +151,7 @@ export class BaseEventLoop {
       );
     }
     this.#debug = Boolean(debug);
-    this.#core = core === "wasm" ? createWasmCore() : new ReferenceCore();
+    this.#core = core === "wasm" ? createWasmCore() : core();
   }
 
   /** The loop's clock in seconds: monotonic host time, or virtual time starting at 0. */
@@ -471,10 +478,12 @@ export class BaseEventLoop {
     this.#args = [];
   }
 
+  /** True while a run (runForever, runUntilComplete(Sync), runOnce) is in progress. */
   isRunning(): boolean {
     return this.#running;
   }
 
+  /** True once close() was called. */
   isClosed(): boolean {
     return this.#closed;
   }
@@ -487,6 +496,7 @@ export class BaseEventLoop {
     this.#handler = handler;
   }
 
+  /** The handler set by setExceptionHandler, or null for the default one. */
   getExceptionHandler(): ExceptionHandler | null {
     return this.#handler;
   }
@@ -527,22 +537,27 @@ export class BaseEventLoop {
     logError(lines.join("\n"));
   }
 
+  /** Turns asyncio's debug mode on or off (slow callbacks are reported, cancelled handles keep their repr). */
   setDebug(on: boolean): void {
     this.#debug = Boolean(on);
   }
 
+  /** True in debug mode. */
   getDebug(): boolean {
     return this.#debug;
   }
 
+  /** `using loop = new EventLoop()`: closes the loop at the end of the block. */
   [Symbol.dispose](): void {
     this.close();
   }
 
+  /** `<EventLoop idle clock=virtual debug=false>`: state, clock and debug mode. */
   toString(): string {
     return `<EventLoop ${this.#running ? "running" : this.#closed ? "closed" : "idle"} clock=${this.#virtual ? "virtual" : "real"} debug=${this.#debug}>`;
   }
 
+  /** Node's `util.inspect` shows toString(). */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }

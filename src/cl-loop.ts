@@ -11,6 +11,7 @@ import { checkAwaitable, toFuture } from "./ensure-future.js";
 import { checkOptions, splitOptions } from "./options.js";
 import { describe } from "./validate.js";
 
+/** Options of `new Loop(...futures, options)`, the trailing plain object. */
 export interface LoopOptions {
   /** The loop to run on; default: the current event loop (a new one if it was closed). */
   loop?: EventLoop;

@@ -94,7 +94,7 @@ export class CoroutineFuture<T> extends Future<T> {
   }
 
   /** Never started: it never will be. Running in its own Task: cancels the Task, whose end settles this. */
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     this.#body = null;
     const task = this.#task;
     if (task !== null && !this.done()) return task.cancel(msg);

@@ -43,7 +43,9 @@ export function optionLoop(where: string, options: { loop?: EventLoop } | undefi
 /** @internal TypeError naming `name` unless `aw` is a Future, a coroutine or a thenable; makes nothing */
 export function checkAwaitable(where: string, name: string, aw: unknown): void {
   if (aw instanceof Future || isCoroutine(aw) || isThenable(aw)) return;
-  throw new TypeError(`${where}: ${name} must be a Future, a coroutine or a thenable, got ${describe(aw)}`);
+  // a generator function passed uncalled is the likely mistake: say so
+  const hint = typeof aw === "function" ? (aw.name ? `; call it: ${aw.name}()` : "; call it") : "";
+  throw new TypeError(`${where}: ${name} must be a Future, a coroutine or a thenable, got ${describe(aw)}${hint}`);
 }
 
 /**
@@ -52,9 +54,7 @@ export function checkAwaitable(where: string, name: string, aw: unknown): void {
  */
 export function toFuture<T>(where: string, name: string, aw: unknown, loop: EventLoop | undefined): Future<T> {
   if (aw instanceof Future) {
-    if (loop !== undefined && aw._loop !== loop && !aw._adopt(loop)) {
-      throw new RuntimeError(`${where}: ${name} is a Future of another event loop than the one given`);
-    }
+    if (loop !== undefined && aw._loop !== loop && !aw._adopt(loop)) throw foreignFuture(where, name, aw, loop);
     if (aw._isFreshCoroutine()) {
       return (loop ?? aw.getLoop()).createTask(aw as Future<T>);
     }
@@ -63,6 +63,16 @@ export function toFuture<T>(where: string, name: string, aw: unknown, loop: Even
   if (isCoroutine(aw)) return (loop ?? getEventLoop()).createTask(aw as Generator<unknown, T, any>);
   checkAwaitable(where, name, aw);
   return bridge(aw as PromiseLike<T>, loop ?? getEventLoop());
+}
+
+/** The RuntimeError for a Future of another loop: both loops, with their states, and what to do. */
+function foreignFuture(where: string, name: string, fut: Future<unknown>, loop: EventLoop): RuntimeError {
+  const own = fut._loop;
+  const closed = own.isClosed() ? "; its loop is closed, so nothing will ever complete it" : "";
+  return new RuntimeError(
+    `${where}: ${name} is a Future of another event loop: it belongs to ${own}, not to the loop that runs it, ${loop}${closed}; ` +
+      "make Futures with the loop that runs them (loop.createFuture(), or { loop } in the options)",
+  );
 }
 
 function bridge<T>(p: PromiseLike<T>, loop: EventLoop): Future<T> {

@@ -1,10 +1,34 @@
 /** asyncio's exceptions. Every class sets `name`, so `${err}` and stack traces say which it is. */
 
-/** The operation was cancelled; thrown into a coroutine by `Task.cancel()`, and by `result()` of a cancelled Future. */
+/**
+ * The operation was cancelled; thrown into a coroutine by `Task.cancel()`, and by `result()` of a cancelled Future.
+ * @example
+ * task.cancel(Symbol.for("shutdown"));
+ * // later, where it surfaces:
+ * catch (e) { if (e instanceof CancelledError && e.args[0] === Symbol.for("shutdown")) ... }
+ */
 export class CancelledError extends Error {
-  constructor(message = "") {
-    super(message);
+  /**
+   * The cancel message as given, as Python's `args`: `[msg]`, or `[]` when `cancel()` had
+   * none (undefined or null). Any value; `message` is its string form. Not enumerable, as
+   * `message` is not: comparing errors compares their messages.
+   */
+  declare readonly args: unknown[];
+
+  constructor(message?: unknown) {
+    super(message === undefined || message === null ? "" : messageString(message));
+    Object.defineProperty(this, "args", { value: message === undefined || message === null ? [] : [message] });
     this.name = "CancelledError";
+  }
+}
+
+/** String(v), or its Object.prototype.toString tag when String() throws (a null-prototype object, a throwing toString). */
+function messageString(v: unknown): string {
+  if (typeof v === "string") return v;
+  try {
+    return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
   }
 }
 

@@ -50,13 +50,24 @@ const lostExceptions: FinalizationRegistry<LostException> | null =
 /** @internal set by tasks.ts: how a Future wakes a Task waiting on it */
 export const wakers: { wakeTask: (task: any) => void } = { wakeTask: () => {} };
 
+/**
+ * asyncio's Future: a result that is not there yet. Its loop runs the done callbacks when it
+ * completes. Awaitable three ways: `yield* fut` in a coroutine (typed: the value is `T`),
+ * `yield fut` (the value comes back untyped), and `await fut` in an async function.
+ * @example
+ * const fut = loop.createFuture<string>();
+ * loop.callLater(1, () => fut.setResult("done"));
+ * function* main() {
+ *   const value = yield* fut;   // "done", one second later
+ * }
+ */
 export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _state = PENDING;
   /** @internal */ _result: T | undefined = undefined;
   /** @internal */ _exception: unknown = undefined;
   /** @internal reassigned only by `_adopt` */ _loop: EventLoop;
   /** @internal functions, or Tasks waiting on this future */ _callbacks: unknown[] | null = null;
-  /** @internal */ _cancelMessage: string | undefined = undefined;
+  /** @internal any value: Python's cancel message is any object */ _cancelMessage: unknown = undefined;
   /** @internal the CancelledError a Task's coroutine raised: re-raised once by result() */ _cancelledExc: CancelledError | null = null;
   /** @internal sleep(0): done, yet `yield*` gives way for one iteration */ _yieldOnce = false;
   #lost: LostException | null = null;
@@ -77,8 +88,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return this._loop;
   }
 
-  /** Cancels the Future: false if it was already done; schedules the done callbacks otherwise. */
-  cancel(msg?: string): boolean {
+  /**
+   * Cancels the Future: false if it was already done; schedules the done callbacks otherwise.
+   * `msg` (any value) becomes the CancelledError's `args[0]`, and its string form the message.
+   * As asyncio: on a closed loop with done callbacks registered the Future is cancelled, then
+   * RuntimeError("Event loop is closed") is thrown, because the callbacks cannot be scheduled.
+   */
+  cancel(msg?: unknown): boolean {
     this.#retrieved();
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
@@ -87,6 +103,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return true;
   }
 
+  /** True if the Future was cancelled. */
   cancelled(): boolean {
     return this._state === CANCELLED;
   }
@@ -160,7 +177,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return removed;
   }
 
-  /** Marks the Future done with `value`; InvalidStateError if it is already done. */
+  /**
+   * Marks the Future done with `value`; InvalidStateError if it is already done. As asyncio:
+   * on a closed loop with done callbacks registered the Future is done, then RuntimeError
+   * ("Event loop is closed") is thrown, because the callbacks cannot be scheduled.
+   */
   setResult(value: T): void {
     if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this}`);
     this._result = value;
@@ -168,7 +189,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._scheduleCallbacks();
   }
 
-  /** Marks the Future done with an exception; InvalidStateError if it is already done. */
+  /** Marks the Future done with an exception; InvalidStateError if it is already done; RuntimeError as setResult on a closed loop. */
   setException(exception: unknown): void {
     if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${STATE_NAMES[this._state]}: ${this}`);
     if (exception === undefined || exception === null) {
@@ -217,7 +238,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this._cancelledExc = null;
       return exc;
     }
-    return new CancelledError(this._cancelMessage ?? "");
+    return new CancelledError(this._cancelMessage);
   }
 
   /** @internal */
@@ -274,10 +295,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return info;
   }
 
+  /** asyncio's repr: `<Future pending cb=[1]>`, `<Future finished result=42>`. */
   toString(): string {
     return `<${this._kind()} ${this._reprInfo().join(" ")}>`;
   }
 
+  /** Node's `util.inspect` shows toString(). */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }

@@ -6,6 +6,7 @@ import { checkAwaitable, toFuture } from "./ensure-future.js";
 import { checkOptions, splitOptions } from "./options.js";
 import { describe } from "./validate.js";
 
+/** gather's options, the trailing plain object of `gather(a, b, { returnExceptions: true })`. */
 export interface GatherOptions {
   /** Exceptions (and cancellations) of children become values in the result list instead of failing the gather. */
   returnExceptions?: boolean;
@@ -28,7 +29,7 @@ class GatheringFuture<T> extends Future<T> {
     this._children = children;
   }
 
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     if (this.done()) return false;
     let ret = false;
     for (const child of this._children) if (child.cancel(msg)) ret = true;
@@ -119,7 +120,7 @@ export function gather(...args: unknown[]): Future<unknown[]> {
     }
     if (finished < unique.length) return;
     const results = children.map((child) => {
-      if (child.cancelled()) return new CancelledError(child._cancelMessage ?? "");
+      if (child.cancelled()) return new CancelledError(child._cancelMessage);
       const exc = child.exception();
       return exc === null ? child.result() : exc;
     });

@@ -13,6 +13,14 @@ const inspect = Symbol.for("nodejs.util.inspect.custom");
 /** In debug mode, what a handle looked like when it was cancelled (asyncio keeps that repr). */
 const cancelledReprs = new WeakMap<Handle, string>();
 
+/**
+ * A scheduled callback: what `loop.callSoon()` returns. `cancel()` drops the call if it has
+ * not run yet.
+ * @example
+ * const h = loop.callSoon(console.log, "never printed");
+ * h.cancel();
+ * h.cancelled();   // true
+ */
 export class Handle {
   /** @internal null once cancelled */ _callback: ((...args: any[]) => unknown) | null;
   /** @internal null once cancelled */ _args: unknown[] | null;
@@ -53,20 +61,31 @@ export class Handle {
     }
   }
 
+  /** @internal */
   protected _reprInfo(): string[] {
     if (this._callback === null) return ["cancelled"];
     return [formatCallback(this._callback, this._args)];
   }
 
+  /** asyncio's repr: `<Handle tick('a')>`, `<Handle cancelled>`. */
   toString(): string {
     return cancelledReprs.get(this) ?? `<${this.constructor.name} ${this._reprInfo().join(" ")}>`;
   }
 
+  /** Node's `util.inspect` shows toString(). */
   [inspect](): string {
     return this.toString();
   }
 }
 
+/**
+ * A scheduled timer: what `loop.callLater()` and `loop.callAt()` return; a Handle that also
+ * knows when it is due.
+ * @example
+ * const t = loop.callLater(5, () => console.log("timeout"));
+ * t.when();    // loop.time() + 5 at the call
+ * t.cancel();
+ */
 export class TimerHandle extends Handle {
   readonly #when: number;
 
@@ -81,6 +100,7 @@ export class TimerHandle extends Handle {
     return this.#when;
   }
 
+  /** @internal */
   protected override _reprInfo(): string[] {
     const info = super._reprInfo();
     info.splice(this._callback === null ? 1 : 0, 0, `when=${this.#when}`);

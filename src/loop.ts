@@ -9,10 +9,10 @@ import { BaseEventLoop, type EventLoopOptions } from "./base-events.js";
 import { _setLoopFactory } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
 import { Task } from "./tasks.js";
-import { ensureFuture } from "./ensure-future.js";
 import { closeDefaultExecutor, runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./io/executors.js";
 import type { Executor, ThreadPoolExecutor } from "./io/thread-pool-executor.js";
 import type { ModuleFunction } from "./io/work.js";
+import { toFuture } from "./ensure-future.js";
 
 export type { EventLoopOptions, ExceptionContext, ExceptionHandler } from "./base-events.js";
 
@@ -46,7 +46,7 @@ export class EventLoop extends BaseEventLoop {
    */
   async runUntilComplete<T>(aw: Awaitable<T>): Promise<T> {
     this._checkRunnable();
-    const fut = ensureFuture(aw, { loop: this });
+    const fut = toFuture<T>("runUntilComplete", "aw", aw, this);
     await this._runUntilDone(fut);
     return fut.result();
   }
@@ -62,7 +62,7 @@ export class EventLoop extends BaseEventLoop {
    */
   runUntilCompleteSync<T>(aw: Awaitable<T>): T {
     this._checkRunnable();
-    const fut = ensureFuture(aw, { loop: this });
+    const fut = toFuture<T>("runUntilCompleteSync", "aw", aw, this);
     this._runUntilDoneSync(fut);
     return fut.result();
   }

@@ -372,11 +372,13 @@ export class PriorityQueue<T = unknown> extends Queue<T> {
   /** a binary min-heap, laid out and sifted exactly as Python's heapq */
   #heap: T[] = [];
 
+  /** @internal */
   override _size(): number {
     return this.#heap.length;
   }
 
   /** heapq.heappush; every comparison happens before anything moves */
+  /** @internal */
   override _store(item: T): void {
     const heap = this.#heap;
     let pos = heap.length;
@@ -400,6 +402,7 @@ export class PriorityQueue<T = unknown> extends Queue<T> {
    * path to a leaf, and the item climbs back up that path. Every comparison happens first
    * (on the untouched heap), then the moves, so an item that cannot be ordered changes nothing.
    */
+  /** @internal */
   override _take(): T {
     const heap = this.#heap;
     const end = heap.length - 1;
@@ -424,10 +427,12 @@ export class PriorityQueue<T = unknown> extends Queue<T> {
     return top;
   }
 
+  /** @internal */
   override _snapshot(): T[] {
     return this.#heap.slice();
   }
 
+  /** @internal */
   override _clear(): void {
     this.#heap = [];
   }
@@ -443,22 +448,27 @@ export class PriorityQueue<T = unknown> extends Queue<T> {
 export class LifoQueue<T = unknown> extends Queue<T> {
   #stack: T[] = [];
 
+  /** @internal */
   override _size(): number {
     return this.#stack.length;
   }
 
+  /** @internal */
   override _store(item: T): void {
     this.#stack.push(item);
   }
 
+  /** @internal */
   override _take(): T {
     return this.#stack.pop() as T;
   }
 
+  /** @internal */
   override _snapshot(): T[] {
     return this.#stack.slice();
   }
 
+  /** @internal */
   override _clear(): void {
     this.#stack = [];
   }

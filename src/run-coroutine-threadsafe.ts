@@ -15,6 +15,7 @@ export interface ConcurrentFuture<T> extends PromiseLike<T> {
   cancel(): boolean;
   /** True if cancel() was called in time, or the task ended cancelled. */
   cancelled(): boolean;
+  /** True once the task's outcome is settled: a result, an exception, or cancelled. */
   done(): boolean;
   /** The task's value; throws its exception, CancelledError if cancelled, InvalidStateError while pending. */
   result(): T;

@@ -27,7 +27,7 @@ class SleepFuture<T> extends Future<T> {
     return super[Symbol.iterator]();
   }
 
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     if (!super.cancel(msg)) return false;
     if (this._timer !== 0) this._loop._cancelId(this._timer);
     return true;

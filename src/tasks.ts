@@ -62,6 +62,18 @@ const destroyedPending: FinalizationRegistry<Tracked> | null =
       })
     : null;
 
+/**
+ * A Future that runs a coroutine (a generator) on its loop, one step per loop iteration
+ * the coroutine is ready; its result is the coroutine's return value. `cancel()` throws
+ * CancelledError into the coroutine at its current `yield`.
+ * @example
+ * function* worker(name: string) {
+ *   yield* sleep(1);
+ *   return `${name} done`;
+ * }
+ * const task = loop.createTask(worker("A"), { name: "worker-A" });
+ * loop.runUntilCompleteSync(task);   // "A done"
+ */
 export class Task<T = unknown> extends Future<T> {
   /** @internal the generator the task steps */ readonly _coro: Generator<unknown, T, any>;
   /** what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future the task was made from */
@@ -164,14 +176,17 @@ export class Task<T = unknown> extends Future<T> {
     }
   }
 
+  /** @internal */
   override _kind(): string {
     return "Task";
   }
 
+  /** The task's name: the one given, else `Task-N`. */
   getName(): string {
     return this._name ?? `Task-${this.#number}`;
   }
 
+  /** Renames the task (the name is converted with String()). */
   setName(name: string): void {
     this._name = String(name);
     if (this.#tracked !== null) this.#tracked.name = this._name;
@@ -186,7 +201,7 @@ export class Task<T = unknown> extends Future<T> {
    * Requests cancellation: CancelledError(msg) is thrown into the coroutine at its current
    * yield. Returns false if the task is already done.
    */
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     if (this._state !== PENDING) return super.cancel(msg);
     this._numCancelsRequested++;
     const waiter = this._futWaiter;
@@ -246,6 +261,7 @@ export class Task<T = unknown> extends Future<T> {
     if (failed) print(reprError(this._exception));
   }
 
+  /** @internal */
   override _reprInfo(): string[] {
     const info = super._reprInfo();
     if (this._mustCancel) info[0] = "cancelling";

@@ -5,6 +5,7 @@ import { isCoroutine } from "./coroutines.js";
 import { checkOptions } from "./options.js";
 import { checkTimeout, describe } from "./validate.js";
 import type { EventLoop } from "./loop.js";
+import type { AwaitedValue } from "./gather.js";
 
 /** wait() returns when any future finishes or is cancelled. */
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
@@ -12,11 +13,14 @@ export const FIRST_COMPLETED = "FIRST_COMPLETED";
 export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
 /** wait() returns when all futures finish or are cancelled. */
 export const ALL_COMPLETED = "ALL_COMPLETED";
+/** When wait() returns: FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED (the default). */
 export type ReturnWhen = typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeof ALL_COMPLETED;
 
+/** wait()'s options. */
 export interface WaitOptions {
   /** Seconds to wait at most; the futures still pending then are returned in the second set. null: no limit. */
   timeout?: number | null;
+  /** When to return: FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED (default). */
   returnWhen?: ReturnWhen;
 }
 
@@ -24,9 +28,21 @@ export interface WaitOptions {
  * Waits for the awaitables to complete; resolves to `[done, pending]`, two Sets of Futures.
  * Never raises TimeoutError: on timeout the unfinished ones are in `pending`. Coroutines are
  * wrapped in Tasks and thenables bridged (asyncio 3.12 refuses coroutines; API.md accepts them).
+ * The Futures' value type is the union of the awaitables' (`wait([num(), str()])` gives
+ * `Future<number | string>`s).
  * @example
  * const [done, pending] = yield* wait(tasks, { timeout: 1, returnWhen: FIRST_COMPLETED });
  */
+export function wait<A extends Awaitable<unknown>>(
+  aws: Iterable<A>,
+  options?: WaitOptions,
+): Future<[Set<Future<AwaitedValue<A>>>, Set<Future<AwaitedValue<A>>>]>;
+/**
+ * wait() with the value type given: `wait<number | string>(aws)`.
+ * @example
+ * const [done] = yield* wait<number>(tasks);
+ */
+export function wait<T>(aws: Iterable<Awaitable<T>>, options?: WaitOptions): Future<[Set<Future<T>>, Set<Future<T>>]>;
 export function wait<T>(
   aws: Iterable<Awaitable<T>>,
   options: WaitOptions = {},

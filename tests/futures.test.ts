@@ -7,7 +7,9 @@ import {
   Future,
   InvalidStateError,
   isFuture,
+  RuntimeError,
   setEventLoop,
+  sleep,
   type ExceptionContext,
 } from "../src/index.js";
 
@@ -463,5 +465,111 @@ describe("exceptions nobody retrieved", () => {
     expect(reports).toHaveLength(1);
     expect(reports[0].message).toBe("Task was destroyed but it is pending!");
     expect(reports[0].task).toBe("<Task pending name='forgotten'>");
+  });
+});
+
+describe("completing a Future of a closed loop (asyncio: only scheduling a callback fails)", () => {
+  const closedWithCallback = () => {
+    const loop = virtual();
+    const fut = loop.createFuture<number>();
+    const seen: unknown[] = [];
+    fut.addDoneCallback((f) => seen.push(f));
+    loop.close();
+    return { fut, seen };
+  };
+
+  it("setResult with a done callback registered throws RuntimeError and leaves the Future finished", () => {
+    const { fut, seen } = closedWithCallback();
+    expect(() => fut.setResult(1)).toThrow(new RuntimeError("Event loop is closed"));
+    expect(fut.done()).toBe(true);
+    expect(fut.result()).toBe(1);
+    expect(seen).toEqual([]);
+  });
+
+  it("setException with a done callback registered throws RuntimeError and leaves the exception set", () => {
+    const { fut } = closedWithCallback();
+    const err = new Error("boom");
+    expect(() => fut.setException(err)).toThrow(RuntimeError);
+    expect(fut.exception()).toBe(err);
+  });
+
+  it("cancel with a done callback registered throws RuntimeError and leaves the Future cancelled", () => {
+    const { fut } = closedWithCallback();
+    expect(() => fut.cancel()).toThrow(new RuntimeError("Event loop is closed"));
+    expect(fut.cancelled()).toBe(true);
+  });
+
+  it("setResult with a waiting Task throws RuntimeError", () => {
+    const loop = virtual();
+    const fut = loop.createFuture<number>();
+    const task = loop.createTask((function* () { return yield* fut; })());
+    loop.runOnce(); // the task now waits on fut
+    loop.close();
+    expect(() => fut.setResult(1)).toThrow(RuntimeError);
+    expect(task.done()).toBe(false);
+  });
+
+  it("setResult and cancel with no callback registered succeed, as in asyncio", () => {
+    const loop = virtual();
+    const a = loop.createFuture<number>();
+    const b = loop.createFuture<number>();
+    loop.close();
+    a.setResult(7);
+    expect(a.result()).toBe(7);
+    expect(b.cancel()).toBe(true);
+    expect(b.cancelled()).toBe(true);
+  });
+});
+
+describe("cancel messages are any value", () => {
+  it("a Symbol message: result() throws CancelledError with the message as a string and the Symbol in args", () => {
+    const fut = virtual().createFuture();
+    const why = Symbol("why");
+    expect(fut.cancel(why)).toBe(true);
+    let caught: unknown;
+    try {
+      fut.result();
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(CancelledError);
+    expect((caught as CancelledError).message).toBe("Symbol(why)");
+    expect((caught as CancelledError).args).toEqual([why]);
+  });
+
+  it("an object whose toString throws, and a null-prototype object, still give a CancelledError", () => {
+    const hostile = { toString() { throw new Error("no"); } };
+    const bare = Object.create(null);
+    for (const msg of [hostile, bare]) {
+      const fut = virtual().createFuture();
+      fut.cancel(msg);
+      expect(() => fut.result()).toThrow(CancelledError);
+      expect(() => fut.exception()).toThrow(expect.objectContaining({ name: "CancelledError", message: "[object Object]", args: [msg] }));
+    }
+  });
+
+  it("no message gives empty args, as Python's CancelledError()", () => {
+    const fut = virtual().createFuture();
+    fut.cancel();
+    expect(() => fut.result()).toThrow(expect.objectContaining({ message: "", args: [] }));
+    expect(new CancelledError("x").args).toEqual(["x"]);
+    expect(new CancelledError().args).toEqual([]);
+  });
+
+  it("a sleeping task cancelled with a Symbol ends runUntilCompleteSync with that CancelledError", () => {
+    const loop = virtual();
+    const why = Symbol("shutdown");
+    const task = loop.createTask((function* () { yield* sleep(10); })());
+    loop.callLater(1, () => task.cancel(why));
+    expect(() => loop.runUntilCompleteSync(task)).toThrow(expect.objectContaining({ name: "CancelledError", args: [why] }));
+    expect(loop.time()).toBe(1);
+  });
+
+  it("a sleeping task cancelled with a Symbol rejects runUntilComplete with that CancelledError", async () => {
+    const loop = virtual();
+    const why = Symbol("shutdown");
+    const task = loop.createTask((function* () { yield* sleep(10); })());
+    loop.callLater(1, () => task.cancel(why));
+    await expect(loop.runUntilComplete(task)).rejects.toMatchObject({ name: "CancelledError", message: "Symbol(shutdown)", args: [why] });
   });
 });

@@ -12,9 +12,9 @@ export function wasmBytes(): Uint8Array<ArrayBuffer> {
 
 setSchedulerBytes(wasmBytes);
 
-export const CORES: [string, () => SchedulerCore][] = [
-  ["wasm", () => createWasmCore()],
-  ["reference", () => new ReferenceCore()],
+export const CORES: [string, (firstGeneration?: number) => SchedulerCore][] = [
+  ["wasm", (firstGeneration) => createWasmCore(firstGeneration)],
+  ["reference", (firstGeneration) => new ReferenceCore(firstGeneration)],
 ];
 
 /** Runs one iteration the way the loop does; returns the handed-over slots in order. */

@@ -163,7 +163,7 @@ describe("handles", () => {
     const ha = a.callLater(1, () => {});
     let ranB = false;
     const hb = b.callLater(1, () => (ranB = true));
-    expect((ha as any)._id).toBe((hb as any)._id); // same slot, same generation
+    expect((ha as any)._id % 2 ** 24).toBe((hb as any)._id % 2 ** 24); // same slot
     ha.cancel();
     b.runUntilCompleteSync(sleep(2));
     expect(ranB).toBe(true);
@@ -215,7 +215,7 @@ describe("more loop states and handles", () => {
     const ha = a.callSoon(() => {});
     let ranB = false;
     const hb = b.callSoon(() => (ranB = true));
-    expect(ha._id).toBe(hb._id);
+    expect(ha._id % 2 ** 24).toBe(hb._id % 2 ** 24); // same slot
     ha.cancel();
     b.runOnce();
     expect(ranB).toBe(true);
@@ -228,5 +228,49 @@ describe("more loop states and handles", () => {
 
   it("the error for a host capability that is not a function is a TypeError", () => {
     expect(() => new EventLoop({ host: { now: 5 as never } })).toThrow(TypeError);
+  });
+});
+
+describe("runUntilComplete(Sync) name themselves in their errors", () => {
+  it("runUntilCompleteSync of a non-awaitable names runUntilCompleteSync, not ensureFuture", () => {
+    const loop = virtual();
+    expect(() => loop.runUntilCompleteSync("x" as never)).toThrow(
+      new TypeError('runUntilCompleteSync: aw must be a Future, a coroutine or a thenable, got string "x"'),
+    );
+    stillWorks(loop);
+  });
+
+  it("runUntilComplete of a non-awaitable rejects naming runUntilComplete", async () => {
+    const loop = virtual();
+    await expect(loop.runUntilComplete(42 as never)).rejects.toThrow(/^runUntilComplete: aw must be a Future, a coroutine or a thenable, got number 42$/);
+    stillWorks(loop);
+  });
+
+  it("an uncalled generator function: the error says to call it", () => {
+    const loop = virtual();
+    expect(() => loop.runUntilCompleteSync(gen as never)).toThrow(/^runUntilCompleteSync: aw must be a Future, a coroutine or a thenable, got function gen; call it: gen\(\)$/);
+  });
+
+  it("a Future of another loop: the error names both loops and says the other one is closed", () => {
+    const other = virtual();
+    const fut = other.createFuture();
+    other.close();
+    const loop = virtual();
+    expect(() => loop.runUntilCompleteSync(fut)).toThrow(
+      new RuntimeError(
+        "runUntilCompleteSync: aw is a Future of another event loop: it belongs to <EventLoop closed clock=virtual debug=false>, " +
+          "not to the loop that runs it, <EventLoop idle clock=virtual debug=false>; its loop is closed, so nothing will ever complete it; " +
+          "make Futures with the loop that runs them (loop.createFuture(), or { loop } in the options)",
+      ),
+    );
+    stillWorks(loop);
+  });
+
+  it("a Future of another open loop: no word about closing", async () => {
+    const fut = new EventLoop({ clock: "real" }).createFuture();
+    const loop = virtual();
+    await expect(loop.runUntilComplete(fut)).rejects.toThrow(
+      /^runUntilComplete: aw is a Future of another event loop: it belongs to <EventLoop idle clock=real debug=false>, not to the loop that runs it, <EventLoop idle clock=virtual debug=false>; make Futures/,
+    );
   });
 });

@@ -3,9 +3,10 @@
 // cores.
 import { describe, expect, it } from "vitest";
 import { EventLoop, RuntimeError, sleep } from "../src/index.js";
+import { ReferenceCore } from "../src/core/reference.js";
 
 describe.each(["wasm", "reference"] as const)("%s core", (core) => {
-  const virtual = () => new EventLoop({ clock: "virtual", core });
+  const virtual = () => new EventLoop({ clock: "virtual", core: core === "wasm" ? "wasm" : () => new ReferenceCore() });
 
   it("callSoonId runs callback(arg) at the next iteration, in order with callSoon", () => {
     const loop = virtual();
@@ -207,5 +208,31 @@ describe.each(["wasm", "reference"] as const)("%s core", (core) => {
     for (let i = 0; i < 2500; i += 3) loop.cancelId(ids[i]);
     loop.runOnce();
     expect(seen).toEqual(Array.from({ length: 2500 }, (_, i) => i).filter((i) => i % 3 !== 0));
+  });
+});
+
+describe("ids of another loop", () => {
+  it("cancelId on loop B of an id from loop A's callLaterId cancels nothing on B", () => {
+    const a = new EventLoop({ clock: "virtual" });
+    const b = new EventLoop({ clock: "virtual" });
+    const idA = a.callLaterId(1, () => {});
+    let ranB = false;
+    const idB = b.callLaterId(1, () => (ranB = true));
+    expect(idA % 2 ** 24).toBe(idB % 2 ** 24); // the same slot in both loops
+    expect(b.cancelId(idA)).toBe(false);
+    b.runUntilCompleteSync(sleep(2));
+    expect(ranB).toBe(true);
+    expect(a.cancelId(idA)).toBe(true);
+  });
+
+  it("cancelId of foreign ids is refused for every slot of a busy loop", () => {
+    const a = new EventLoop({ clock: "virtual" });
+    const b = new EventLoop({ clock: "virtual" });
+    const idsA = Array.from({ length: 1000 }, (_, i) => a.callLaterId(i, () => {}));
+    let ran = 0;
+    for (let i = 0; i < 1000; i++) b.callLaterId(i, () => ran++);
+    for (const id of idsA) expect(b.cancelId(id)).toBe(false);
+    b.runUntilCompleteSync(sleep(1000));
+    expect(ran).toBe(1000);
   });
 });

@@ -5,7 +5,7 @@
 export const COLUMNS = [
   { key: "wasmloop:wasm", label: "wasmloop", about: "the package (dist/), wasm core, virtual clock, Handle API: callSoon / callLater / handle.cancel()" },
   { key: "wasmloop:wasm-ids", label: "wasmloop ids", about: "the same loop through the allocation-free id API: callSoonId / callLaterId / cancelId" },
-  { key: "wasmloop:reference", label: "wasmloop TS core", about: "the same glue on the TypeScript reference core (`core: \"reference\"`), Handle API" },
+  { key: "wasmloop:reference", label: "wasmloop TS core", about: "the same glue on the TypeScript reference core (`core: () => new ReferenceCore()`), Handle API" },
   { key: "typed-heap:", label: "typed-array heap", about: "bench/lib/typed-scheduler.mjs: the same scheduler in plain JS with typed arrays, no checks, no Handles, no Tasks — the practical limit in JS" },
   { key: "node:macrotask", label: "Node macrotask", about: "W1: setImmediate; W2 all due: setTimeout (1..64 ms, all due before the event loop runs); W3: setTimeout + clearTimeout; W4: pending Timeouts" },
   { key: "node:microtask", label: "Node microtask", about: "W1: queueMicrotask; W5: async/await (`await undefined` per switch, an async call per task, Promise.all)" },

@@ -23,12 +23,16 @@ const FRAME_MS = 1000 / 60;
 const lines = [];
 const log = (line) => lines.push(`frame ${String(frame).padStart(3)}: ${line}`);
 
-// the package needs only WebAssembly: the plugin's loop reads the host's clock and never
-// arms a host timer. Harden the namespace before sharing it, so no plugin can change it.
-const packageCompartment = new Compartment({ globals: { WebAssembly }, __options__: true });
-const wasmloop = harden(packageCompartment.evaluate(wasmloopScript));
+// Each plugin gets an instance of the package of its own, evaluated from the same bundle
+// text in a compartment endowed with WebAssembly only (the plugin's loop reads the host's
+// clock and never arms a host timer). Nothing a plugin does to its copy — its classes, their
+// prototypes, its default loop — can reach another plugin's. The namespace is copied before
+// harden(): the bundle exposes its exports as getters, and harden() freezes a getter, not
+// what it returns; as data properties, every class, prototype and function gets frozen.
+const wasmloopInstance = () =>
+  harden({ ...new Compartment({ globals: { WebAssembly }, __options__: true }).evaluate(wasmloopScript) });
 const plugin = new Compartment({
-  globals: { wasmloop, hostNow: harden(() => frame * FRAME_MS), log: harden(log) },
+  globals: { wasmloop: wasmloopInstance(), hostNow: harden(() => frame * FRAME_MS), log: harden(log) },
   __options__: true,
 });
 const { loop, done } = plugin.evaluate(readFileSync(join(here, "plugin.js"), "utf8"));

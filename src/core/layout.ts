@@ -9,6 +9,27 @@ export const SLOT_BITS = 24;
 export const MAX_SLOTS = 1 << SLOT_BITS;
 /** Generations count 1 .. MAX_GENERATION, then wrap to 1, so a live id is never 0. */
 export const MAX_GENERATION = 2 ** 29 - 1;
+/**
+ * Golden-ratio step over the generation range: MAX_GENERATION × (√5 − 1) / 2, rounded. Each
+ * new core starts its generations one step further along (a Weyl sequence), so the first
+ * generations of any N cores of a realm lie at least about MAX_GENERATION / (3N) apart: two
+ * loops made one after the other start 205 million generations apart.
+ */
+const SALT_STEP = 331804481;
+let lastSalt = 0;
+
+/**
+ * The first generation for the next core (1..MAX_GENERATION): a per-loop salt, so that an id
+ * of loop A names, on loop B, a generation B's slot reaches only after B reused that slot
+ * hundreds of millions of times more (or fewer) than A did. cancelId of a foreign id is then
+ * a stale no-op, at no cost on the hot path: the salt is where the counters start, nothing
+ * more is checked. It is deterministic (no Math.random: SES compartments forbid it).
+ */
+export function nextFirstGeneration(): number {
+  lastSalt = (lastSalt + SALT_STEP) % MAX_GENERATION;
+  return lastSalt + 1;
+}
+
 /** How many slots one `take()` hands over; the chunk buffer in linear memory holds this many i32. */
 export const CHUNK = 1024;
 

@@ -1,7 +1,8 @@
 /**
  * The scheduler core written in plain TypeScript: the oracle the wasm core is tested
  * against (tests/core/scheduler.test.ts runs one suite over both, tests/core/differential.test.ts fuzzes one against the other),
- * and a second backend for benchmarks (`new EventLoop({ core: "reference" })`).
+ * and a second backend for benchmarks (`new EventLoop({ core: () => new ReferenceCore() })`).
+ * Not reachable from the package's entries, so bundles never carry it.
  *
  * Same algorithm and the same id allocation as assembly/ (LIFO free list, generations
  * bumped on free), so both cores hand out identical ids for identical call sequences.
@@ -9,7 +10,7 @@
  */
 import type { SchedulerCore } from "./wasm.js";
 import {
-  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, MAX_GENERATION, MAX_SLOTS, slotOf,
+  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, MAX_GENERATION, MAX_SLOTS, nextFirstGeneration, slotOf,
 } from "./layout.js";
 
 const FREE = 0;
@@ -42,6 +43,13 @@ export class ReferenceCore implements SchedulerCore {
   private unhanded = 0;
   private handed: number[] = [];
   private readonly out = new Int32Array(CHUNK);
+  /** the generation new slots start at: the loop's salt (assembly/slots.ts setFirstGeneration) */
+  private readonly firstGeneration: number;
+
+  constructor(firstGeneration: number = nextFirstGeneration()) {
+    const g = firstGeneration >>> 0;
+    this.firstGeneration = g >= 1 && g <= MAX_GENERATION ? g : (g % MAX_GENERATION) + 1;
+  }
 
   private alloc(): number {
     let slot: number;
@@ -50,7 +58,7 @@ export class ReferenceCore implements SchedulerCore {
     } else {
       slot = this.gen.length;
       if (slot >= MAX_SLOTS) return -1;
-      this.gen.push(1);
+      this.gen.push(this.firstGeneration);
       this.state.push(FREE);
       this.heapPos.push(-1);
     }

@@ -1,3 +1,4 @@
+/// <reference path="../../types/env.d.ts" preserve="true" />
 /**
  * The scheduler core behind every EventLoop, and the only file that touches the
  * WebAssembly exports (see assembly/index.ts for the ABI, assembly/layout.ts for the
@@ -8,7 +9,7 @@
  * due work to the glue in chunks (`collect` once per loop iteration, then `take` per
  * CHUNK handles), so the JS↔wasm boundary is crossed per iteration, not per callback.
  */
-import { CHUNK } from "./layout.js";
+import { CHUNK, nextFirstGeneration } from "./layout.js";
 
 /** What the EventLoop needs from a scheduler core; implemented by the wasm core and by ReferenceCore. */
 export interface SchedulerCore {
@@ -34,6 +35,7 @@ export interface SchedulerCore {
   clear(): void;
 }
 
+/** @internal the raw exports of the scheduler module */
 export interface WasmExports {
   memory: WebAssembly.Memory;
   soon(): number;
@@ -46,6 +48,7 @@ export interface WasmExports {
   readyCount(): number;
   timerCount(): number;
   clear(): void;
+  seedGenerations(first: number): void;
   SLOT_BITS: WebAssembly.Global;
   CHUNK: WebAssembly.Global;
   MAX_GENERATION: WebAssembly.Global;
@@ -54,7 +57,7 @@ export interface WasmExports {
 /** The export names the glue uses: the module must export exactly these (tests/core/wasm.test.ts). */
 export const WASM_EXPORTS = [
   "memory", "soon", "at", "cancel", "collect", "take", "chunkPtr", "nextDeadline",
-  "readyCount", "timerCount", "clear", "SLOT_BITS", "CHUNK", "MAX_GENERATION",
+  "readyCount", "timerCount", "clear", "seedGenerations", "SLOT_BITS", "CHUNK", "MAX_GENERATION",
 ] as const;
 
 let schedulerModule: WebAssembly.Module | null = null;
@@ -95,10 +98,15 @@ export function getSchedulerModule(): WebAssembly.Module {
   return schedulerModule;
 }
 
-/** A fresh wasm core: one instance (and one linear memory) per EventLoop. */
-export function createWasmCore(): SchedulerCore {
+/**
+ * A fresh wasm core: one instance (and one linear memory) per EventLoop. Its generations
+ * start at `firstGeneration`, by default the next per-loop salt (layout.ts).
+ */
+export function createWasmCore(firstGeneration: number = nextFirstGeneration()): SchedulerCore {
   const instance = new WebAssembly.Instance(getSchedulerModule(), {});
-  return new WasmCore(instance.exports as unknown as WasmExports);
+  const x = instance.exports as unknown as WasmExports;
+  x.seedGenerations(firstGeneration);
+  return new WasmCore(x);
 }
 
 class WasmCore implements SchedulerCore {

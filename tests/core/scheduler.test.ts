@@ -1,6 +1,8 @@
 // One behavioural suite over both scheduler cores: the wasm one and the TypeScript reference.
 import { describe, expect, it } from "vitest";
-import { CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, slotOf } from "../../src/core/layout.js";
+import {
+  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, MAX_GENERATION, MAX_SLOTS, nextFirstGeneration, slotOf,
+} from "../../src/core/layout.js";
 import { CORES, iterate } from "../helpers.js";
 
 describe.each(CORES)("%s core", (_name, make) => {
@@ -173,5 +175,47 @@ describe.each(CORES)("%s core", (_name, make) => {
     const ids = [...Array.from({ length: 500 }, () => core.soon()), ...Array.from({ length: 500 }, (_, i) => core.at(i))];
     expect(new Set(ids).size).toBe(1000);
     expect(ids.every((id) => id > 0)).toBe(true);
+  });
+
+  it("starts every slot at the generation it is seeded with", () => {
+    const core = make(12345);
+    expect(core.soon()).toBe(12345 * MAX_SLOTS + 0);
+    expect(core.at(1)).toBe(12345 * MAX_SLOTS + 1);
+  });
+
+  it("wraps a slot's generation from MAX_GENERATION to 1, never 0", () => {
+    const core = make(MAX_GENERATION);
+    const first = core.soon();
+    expect(first).toBe(MAX_GENERATION * MAX_SLOTS);
+    iterate(core, 0);
+    iterate(core, 0); // frees the handed-over slot: its generation wraps
+    expect(core.soon()).toBe(1 * MAX_SLOTS);
+    expect(core.cancel(first)).toBe(CANCEL_STALE);
+  });
+
+  it("refuses, as stale, the id of another core with another salt for the same slot", () => {
+    const a = make();
+    const b = make();
+    const idA = a.at(1);
+    const idB = b.at(1);
+    expect(slotOf(idA)).toBe(slotOf(idB));
+    expect(idA).not.toBe(idB);
+    expect(b.cancel(idA)).toBe(CANCEL_STALE);
+    expect(b.timerCount()).toBe(1);
+    expect(b.cancel(idB)).toBe(CANCEL_TIMER);
+  });
+});
+
+describe("per-loop salts", () => {
+  it("are generations in 1..MAX_GENERATION, far apart for loops made one after another", () => {
+    const salts = Array.from({ length: 1000 }, () => nextFirstGeneration());
+    for (const s of salts) expect(s >= 1 && s <= MAX_GENERATION && Number.isInteger(s)).toBe(true);
+    const sorted = [...salts].sort((x, y) => x - y);
+    let minGap = MAX_GENERATION - sorted[sorted.length - 1] + sorted[0];
+    for (let i = 1; i < sorted.length; i++) minGap = Math.min(minGap, sorted[i] - sorted[i - 1]);
+    // the documented bound: any N salts lie at least about MAX_GENERATION / (3N) apart
+    expect(minGap).toBeGreaterThan(MAX_GENERATION / (3 * salts.length));
+    const d = Math.abs(salts[1] - salts[0]);
+    expect(Math.min(d, MAX_GENERATION - d)).toBeGreaterThan(200_000_000);
   });
 });
