@@ -158,6 +158,8 @@ export class Lock extends LoopBound {
     return `<${this.constructor.name} [${this._locked ? "locked" : "unlocked"}${waitersInfo(this._waiters)}]>`;
   }
 
+  /** Node's `util.inspect` shows toString(). */
+
   [inspect](): string {
     return this.toString();
   }
@@ -185,7 +187,7 @@ function* enterSlow(acquiring: Body<true>): Generator<unknown, undefined, unknow
  * loop.callLater(1, () => event.set());
  */
 export class Event extends LoopBound {
-  /** @internal */ _waiters = new WaiterQueue<true>();
+  /** @internal */ _waiters: WaiterQueue<true> = new WaiterQueue<true>();
   /** @internal */ _value = false;
   #waitBody: (() => Body<true>) | null = null;
 
@@ -243,6 +245,8 @@ export class Event extends LoopBound {
     return `<${this.constructor.name} [${this._value ? "set" : "unset"}${waitersInfo(this._waiters)}]>`;
   }
 
+  /** Node's `util.inspect` shows toString(). */
+
   [inspect](): string {
     return this.toString();
   }
@@ -265,7 +269,7 @@ export class Event extends LoopBound {
  */
 export class Condition extends LoopBound {
   /** @internal */ readonly _lock: Lock;
-  /** @internal */ _waiters = new WaiterQueue<boolean>();
+  /** @internal */ _waiters: WaiterQueue<boolean> = new WaiterQueue<boolean>();
   #waitBody: (() => Body<true>) | null = null;
   #waitForBody: ((predicate: () => unknown) => Body<unknown>) | null = null;
   #aexitBody: (() => Body<undefined>) | null = null;
@@ -426,6 +430,8 @@ export class Condition extends LoopBound {
     return `<${this.constructor.name} [${this.locked() ? "locked" : "unlocked"}${waitersInfo(this._waiters)}]>`;
   }
 
+  /** Node's `util.inspect` shows toString(). */
+
   [inspect](): string {
     return this.toString();
   }
@@ -558,6 +564,8 @@ export class Semaphore extends LoopBound {
     const state = this.locked() ? "locked" : `unlocked, value:${this._value}`;
     return `<${this.constructor.name} [${state}${waitersInfo(this._waiters)}]>`;
   }
+
+  /** Node's `util.inspect` shows toString(). */
 
   [inspect](): string {
     return this.toString();
@@ -760,6 +768,8 @@ export class Barrier extends LoopBound {
     const extra = this.#state === BROKEN ? "" : `, waiters:${this.nWaiting}/${this.#parties}`;
     return `<${this.constructor.name} [${this.#state}${extra}]>`;
   }
+
+  /** Node's `util.inspect` shows toString(). */
 
   [inspect](): string {
     return this.toString();

@@ -89,10 +89,10 @@ function pyRepr(v: unknown): string {
  */
 export class Queue<T = unknown> extends LoopBound {
   readonly #maxsize: number;
-  /** @internal tasks waiting for an item */ _getters = new WaiterQueue<undefined>();
-  /** @internal tasks waiting for a free slot */ _putters = new WaiterQueue<undefined>();
+  /** @internal tasks waiting for an item */ _getters: WaiterQueue<undefined> = new WaiterQueue<undefined>();
+  /** @internal tasks waiting for a free slot */ _putters: WaiterQueue<undefined> = new WaiterQueue<undefined>();
   /** @internal items put and not yet marked done with taskDone() */ _unfinishedTasks = 0;
-  /** @internal set while _unfinishedTasks is 0: what join() waits for */ _finished = new Event();
+  /** @internal set while _unfinishedTasks is 0: what join() waits for */ _finished: Event = new Event();
   /** @internal */ _isShutdown = false;
   /** FIFO storage: a ring buffer, `#count` items from `#head` on; its length is a power of two */
   #ring: (T | undefined)[] = new Array(8);
@@ -336,6 +336,8 @@ export class Queue<T = unknown> extends LoopBound {
     if (this._isShutdown) s += " shutdown";
     return `<${this.constructor.name} ${s}>`;
   }
+
+  /** Node's `util.inspect` shows toString(). */
 
   [inspect](): string {
     return this.toString();

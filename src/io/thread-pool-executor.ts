@@ -43,6 +43,7 @@ export class BrokenExecutor extends RuntimeError {
   }
 }
 
+/** Options of `new ThreadPoolExecutor(options)`. */
 export interface ThreadPoolExecutorOptions {
   /** At most this many workers (a positive integer). Default: min(32, CPUs + 4), as Python's. */
   maxWorkers?: number;
@@ -54,6 +55,7 @@ export interface ThreadPoolExecutorOptions {
 
 /** What runInExecutor accepts as an executor: a ThreadPoolExecutor, or anything with a `submit` of the same shape. */
 export interface Executor {
+  /** Runs `fn(...args)` off the loop; what it returns settles with the call's outcome. */
   submit(fn: any, ...args: any[]): ExecutorFuture<unknown> | PromiseLike<unknown>;
 }
 

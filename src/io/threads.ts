@@ -19,6 +19,7 @@ import { workersHaveNoThreads } from "./hosts/workers.js";
 
 /** The script a worker runs: source text that is both a classic script and an ES module. */
 export interface WorkerScript {
+  /** The script's text: run it as a classic script or as an ES module. */
   readonly source: string;
   /** a name for debuggers and thread lists, e.g. `asyncio_0` */
   readonly name: string;

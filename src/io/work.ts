@@ -22,6 +22,7 @@ import { describe } from "../validate.js";
 /**
  * A function a worker imports from a module: `{ module, export }`. The type parameter, never
  * present at run time, types the call: `runInExecutor(null, moduleFunction<typeof hash>(url, "hash"), data)`.
+ * @typeParam F - the type of the exported function: it types the call's arguments and result.
  */
 export interface ModuleFunction<F extends (...args: any[]) => unknown = (...args: any[]) => unknown> {
   /** an absolute URL of an ES module the worker can import */
@@ -38,6 +39,7 @@ export interface ModuleFunction<F extends (...args: any[]) => unknown = (...args
  * import type { checksum } from "./checksum.js";
  * const work = moduleFunction<typeof checksum>(new URL("./checksum.js", import.meta.url), "checksum");
  * const sum = yield* loop.runInExecutor(null, work, bytes);   // typed as checksum's result
+ * @typeParam F - the type of the exported function (`typeof checksum`): it types the call.
  */
 export function moduleFunction<F extends (...args: any[]) => unknown>(module: string | URL, exportName = "default"): ModuleFunction<F> {
   const work = { module, export: exportName };
