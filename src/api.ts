@@ -18,3 +18,10 @@ export { asCompleted } from "./as-completed.js";
 export { runCoroutineThreadsafe, type ConcurrentFuture } from "./run-coroutine-threadsafe.js";
 export { Loop, type LoopOptions } from "./cl-loop.js";
 export { asyncWith, type AsyncContextManager } from "./async-with.js";
+export { ContextVar, Context, Token, copyContext } from "./contextvars.js";
+export {
+  createTask, eagerTaskFactory, createEagerTaskFactory, type TaskOptions, type TaskFactory, type TaskFactoryOptions,
+} from "./tasks.js";
+export type { CreateTaskOptions, CallOptions } from "./loop.js";
+export { LookupError, NotImplementedError } from "./exceptions.js";
+export { run, Runner, type RunOptions, type RunnerOptions, type RunnerRunOptions } from "./runners.js";

@@ -65,7 +65,8 @@ export function toFuture<T>(where: string, name: string, aw: unknown, loop: Even
   return bridge(aw as PromiseLike<T>, loop ?? getEventLoop());
 }
 
-function bridge<T>(p: PromiseLike<T>, loop: EventLoop): Future<T> {
+/** @internal a Future of `loop` settled by the thenable (a Task's `yield promise` waits on one too) */
+export function bridge<T>(p: PromiseLike<T>, loop: EventLoop): Future<T> {
   const fut = loop.createFuture<T>();
   const settle = (ok: boolean, v: unknown) => {
     if (fut.done() || loop.isClosed()) return;

@@ -31,3 +31,19 @@ export class RuntimeError extends Error {
     this.name = "RuntimeError";
   }
 }
+
+/** A key or variable has no value: `ContextVar.get()` with no value, no default and no default argument. */
+export class LookupError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "LookupError";
+  }
+}
+
+/** What this runtime cannot do at all (asyncio's own class for it, a RuntimeError in Python too); the message names the runtime and the missing facility. */
+export class NotImplementedError extends RuntimeError {
+  constructor(message = "") {
+    super(message);
+    this.name = "NotImplementedError";
+  }
+}

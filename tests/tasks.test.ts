@@ -194,17 +194,44 @@ describe("what a coroutine may not yield", () => {
       yield* sleep(1);
       return `${message}; went on to ${loop.time()}`;
     }
-    expect(loop.runUntilCompleteSync(main())).toBe("TypeError: Task got bad yield: number 42; went on to 1");
+    expect(loop.runUntilCompleteSync(main())).toMatch(/^TypeError: Task got bad yield: number 42; .+; went on to 1$/);
   });
 
-  it("yielding a promise is a bad yield too (wrap it with ensureFuture)", () => {
+  it("yielding a generator object says to use yield*", () => {
     const loop = virtual();
+    function* inner() {}
     function* main(): Generator<unknown, void, unknown> {
-      yield Promise.resolve(1);
+      yield inner();
     }
     const err = outcome(loop, main());
     expect(err).toBeInstanceOf(TypeError);
-    expect((err as Error).message).toMatch(/bad yield: Promise/);
+    expect((err as Error).message).toMatch(/did you forget `\*` in `yield\*`\?/);
+  });
+
+  it("yielding a generator function says to call it and delegate", () => {
+    const loop = virtual();
+    function* work() {}
+    function* main(): Generator<unknown, void, unknown> {
+      yield work;
+    }
+    expect((outcome(loop, main()) as Error).message).toMatch(/call it and delegate: yield\* work\(\)/);
+  });
+
+  it("yielding an async function says to call it", () => {
+    const loop = virtual();
+    async function fetchIt() {}
+    function* main(): Generator<unknown, void, unknown> {
+      yield fetchIt;
+    }
+    expect((outcome(loop, main()) as Error).message).toMatch(/call it: yield fetchIt\(\)/);
+  });
+
+  it("yielding an array says to gather", () => {
+    const loop = virtual();
+    function* main(): Generator<unknown, void, unknown> {
+      yield [sleep(1), sleep(2)];
+    }
+    expect((outcome(loop, main()) as Error).message).toMatch(/yield\* gather\(\.\.\.items\)/);
   });
 
   it("an uncaught bad yield fails the task with the TypeError", () => {
@@ -231,6 +258,26 @@ describe("what a coroutine may not yield", () => {
     const err = loop.runUntilCompleteSync(main());
     expect(err).toBeInstanceOf(RuntimeError);
     expect((err as Error).message).toMatch(/attached to a different loop/);
+  });
+
+  it("the different-loop error names both loops and says when the Future's is closed", () => {
+    const loop = virtual();
+    const other = virtual();
+    const foreign = other.createFuture();
+    other.close();
+    function* main() {
+      try {
+        yield foreign;
+        return null;
+      } catch (e) {
+        return e;
+      }
+    }
+    const msg = (loop.runUntilCompleteSync(main()) as Error).message;
+    const running = String(loop).replace(" idle ", " running ");
+    expect(msg).toContain(`the Future belongs to ${other}, the task runs on ${running}`);
+    expect(String(other)).toMatch(/^<EventLoop #\d+ closed /);
+    expect(String(other)).not.toBe(String(loop).replace(" idle ", " closed "));
   });
 
   it("a task awaiting itself gets RuntimeError thrown in", () => {
@@ -489,7 +536,8 @@ describe("the Task object", () => {
     function* gen() {}
     expect(() => loop.createTask(gen as never)).toThrow(TypeError);
     expect(() => loop.createTask(gen as never)).toThrow(/coro must be a coroutine/);
-    expect(() => loop.createTask(Promise.resolve(1) as never)).toThrow(/coro must be a coroutine/);
+    expect(() => loop.createTask(gen as never)).toThrow(/call it: createTask\(gen\(\)\)/);
+    expect(() => loop.createTask(42 as never)).toThrow(/coro must be a coroutine \(a generator object\), got number 42/);
     expect(loop.nextWakeup()).toBe(Infinity);
   });
 });
