@@ -733,3 +733,71 @@ describe("the seed documents' examples", () => {
     expect(loop.time()).toBe(3);
   });
 });
+
+describe("host promises in coroutines (a JS extension)", () => {
+  it("yield promise waits for it and evaluates to its value", async () => {
+    const loop = new EventLoop();
+    function* main(): Generator<unknown, string, any> {
+      const v = yield Promise.resolve("from the host");
+      return `${v}!`;
+    }
+    expect(await loop.runUntilComplete(main())).toBe("from the host!");
+    loop.close();
+  });
+
+  it("yield of a rejected promise throws the rejection into the coroutine", async () => {
+    const loop = new EventLoop();
+    function* main(): Generator<unknown, string, any> {
+      try {
+        yield Promise.reject(new RangeError("host said no"));
+        return "not reached";
+      } catch (e) {
+        return `caught ${(e as Error).name}`;
+      }
+    }
+    expect(await loop.runUntilComplete(main())).toBe("caught RangeError");
+    loop.close();
+  });
+
+  it("any thenable works, not only native promises", async () => {
+    const loop = new EventLoop();
+    const thenable = { then: (ok: (v: number) => void) => setTimeout(() => ok(7), 1) };
+    function* main(): Generator<unknown, number, any> {
+      return (yield thenable) * 6;
+    }
+    expect(await loop.runUntilComplete(main())).toBe(42);
+    loop.close();
+  });
+
+  it("cancelling a task that waits on a promise cancels the wait; the promise settling later changes nothing", async () => {
+    const loop = new EventLoop();
+    let reject!: (e: unknown) => void;
+    const p = new Promise((_r, j) => (reject = j));
+    const task = loop.createTask((function* () { yield p; })());
+    loop.callSoon(() => loop.callSoon(() => task.cancel("no more waiting")));
+    await expect(loop.runUntilComplete(task)).rejects.toThrow("no more waiting");
+    reject(new Error("late"));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(task.cancelled()).toBe(true);
+    loop.close();
+  });
+
+  it("createTask takes a promise: the task's result is the promise's value, and getCoro() is the promise", async () => {
+    const loop = new EventLoop();
+    const p = Promise.resolve(5);
+    const task = loop.createTask(p);
+    expect(task.getCoro()).toBe(p);
+    expect(await loop.runUntilComplete(task)).toBe(5);
+    loop.close();
+  });
+
+  it("createTask of an async function, uncalled, says to call it", () => {
+    const loop = virtual();
+    async function fetchThing() {}
+    expect(() => loop.createTask(fetchThing as never)).toThrow(/call it: createTask\(fetchThing\(\)\)/);
+    async function* stream() {}
+    expect(() => loop.createTask(stream() as never)).toThrow(/an async generator is not a coroutine/);
+    expect(() => loop.createTask(loop.createFuture() as never)).toThrow(/it is already a Future; await it/);
+    expect(loop.runUntilCompleteSync(sleep(1, "usable"))).toBe("usable");
+  });
+});
