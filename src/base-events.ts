@@ -55,8 +55,8 @@ import { RuntimeError } from "./exceptions.js";
 import { resolveHost, type Host, type HostCapabilities } from "./host.js";
 import { checkFunction, checkSeconds, describe, formatCallback } from "./validate.js";
 import {
-  EMPTY, _capture, _enter, _resetToEmpty, checkContext, isContextOption, state as contextState,
-  type Captured, type Context,
+  Context, EMPTY, _capture, _enter, _resetToEmpty, checkContext, isContextOption, state as contextState,
+  type Captured,
 } from "./contextvars.js";
 // a type only: the handler is given the EventLoop (loop.ts) that this class is the base of
 import type { EventLoop } from "./loop.js";
@@ -573,7 +573,13 @@ export class BaseEventLoop {
     return this.#handler;
   }
 
-  /** Reports an error through the exception handler (or the default one). Never throws. */
+  /**
+   * Reports an error through the exception handler (or the default one). Never throws. A
+   * custom handler runs in the context of the task the report is about (`context.task`, or
+   * a Task as `context.future`), as asyncio 3.12's does.
+   * @example
+   * loop.callExceptionHandler({ message: "lost connection", exception: err });
+   */
   callExceptionHandler(context: ExceptionContext): void {
     if (context === null || typeof context !== "object") {
       throw new TypeError(`callExceptionHandler: context must be an object, got ${describe(context)}`);
@@ -587,7 +593,11 @@ export class BaseEventLoop {
       return;
     }
     try {
-      this.#handler(this as unknown as EventLoop, context);
+      // as asyncio 3.12: in the context of the task (or future, or handle) the report is about
+      const about = (context.task ?? context.future ?? context.handle) as { getContext?: () => unknown } | undefined;
+      const ctx = typeof about?.getContext === "function" ? about.getContext() : undefined;
+      if (ctx instanceof Context) ctx.run(this.#handler, this as unknown as EventLoop, context);
+      else this.#handler(this as unknown as EventLoop, context);
     } catch (exc) {
       try {
         this.defaultExceptionHandler({ message: "Unhandled error in exception handler", exception: exc, context });

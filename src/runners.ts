@@ -25,7 +25,7 @@ import { Future, type Awaitable } from "./futures.js";
 import { Task, allTasks, checkSignal, linkSignal } from "./tasks.js";
 import { EventLoop } from "./loop.js";
 import { gather } from "./gather.js";
-import { checkAwaitable } from "./ensure-future.js";
+import { isThenable } from "./ensure-future.js";
 import { isCoroutine } from "./coroutines.js";
 import { checkContext, copyContext, type Context } from "./contextvars.js";
 import { checkOptions } from "./options.js";
@@ -130,7 +130,7 @@ export class Runner {
   }
 
   #mainTask<T>(where: string, aw: Awaitable<T>, options: RunnerRunOptions | undefined): Future<T> {
-    checkAwaitable(where, "aw", aw);
+    checkMain(where, "aw", aw);
     checkOptions(where, options, ["context", "signal"]);
     const context = checkContext(where, options?.context);
     const signal = options?.signal;
@@ -245,6 +245,15 @@ export class Runner {
   }
 }
 
+/**
+ * RangeError (asyncio's ValueError "a coroutine was expected") unless `aw` is a coroutine, a
+ * Future or a thenable.
+ */
+function checkMain(where: string, name: string, aw: unknown): void {
+  if (aw instanceof Future || isCoroutine(aw) || isThenable(aw)) return;
+  throw new RangeError(`${where}: ${name} must be a coroutine, a promise or a Future, got ${describe(aw)}`);
+}
+
 /** Cancels every pending task of `loop`; returns them, or null if there are none (asyncio's _cancel_all_tasks). */
 function cancelAll(loop: EventLoop): Task<unknown>[] | null {
   const tasks = [...allTasks(loop)];
@@ -276,13 +285,14 @@ function reportLeftovers(loop: EventLoop, tasks: Task<unknown>[]): void {
  * console.log(await run(main()));
  */
 export function run<T>(main: Awaitable<T>, options: RunOptions = {}): Promise<T> {
-  checkAwaitable("run", "main", main);
+  checkMain("run", "main", main);
   checkOptions("run", options, ["debug", "clock", "loopFactory", "signal"]);
   const { signal, ...runnerOptions } = options;
   if (signal !== undefined) checkSignal("run", signal);
-  if (_getRunningLoop() !== null) throw new RuntimeError("run() cannot be called from a running event loop");
-  if (main instanceof Future && !main._isFreshCoroutine() && !isCoroutine(main)) {
-    throw new TypeError(`run: main must be a coroutine or a promise, got ${main}: a Future belongs to a loop already, and run() makes a new one`);
+  // asyncio's words, as the loop's other RuntimeErrors: programs and traces match on them
+  if (_getRunningLoop() !== null) throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
+  if (main instanceof Future && !main._isFreshCoroutine()) {
+    throw new RangeError(`run: main must be a coroutine or a promise, got ${main}: a Future belongs to a loop already, and run() makes a new one`);
   }
   const runner = new Runner(runnerOptions);
   const result = runner.run(main, signal === undefined ? undefined : { signal });

@@ -628,6 +628,8 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
  * The running loop's createTask (asyncio.create_task): wraps the coroutine in a Task of the
  * running loop, through its task factory. RuntimeError outside a running loop. Options:
  * `name`, `context` (run in that Context itself), `signal` (cancel the task when it aborts).
+ * As asyncio 3.12's, it makes the task unnamed and then renames it, so a named task still
+ * takes a Task-N number (loop.createTask's named tasks do not).
  * @example
  * function* main() {
  *   const t = createTask(worker(), { name: "worker" });
@@ -641,7 +643,14 @@ export function createTask<T>(
 ): Task<T> {
   const loop = _getRunningLoop();
   if (loop === null) throw new RuntimeError("createTask: no running event loop (outside one, use loop.createTask)");
-  return loop.createTask(coro, options);
+  if (options === undefined) return loop.createTask(coro);
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`createTask: options must be an object, got ${describe(options)}`);
+  }
+  const { name, ...rest } = options;
+  const task = loop.createTask(coro, rest);
+  if (name !== undefined && name !== null && typeof task.setName === "function") task.setName(name);
+  return task;
 }
 
 /**

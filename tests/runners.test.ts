@@ -26,13 +26,14 @@ describe("run()", () => {
     await expect(run(main())).rejects.toThrow("spam");
   });
 
-  it("takes only awaitables, naming the argument", () => {
-    expect(() => run(1 as never)).toThrow(TypeError);
-    expect(() => run((() => null) as never)).toThrow("run: main must be a Future, a coroutine or a thenable, got function (anonymous)");
+  it("takes only awaitables, naming the argument (RangeError: asyncio's ValueError)", () => {
+    expect(() => run(1 as never)).toThrow(RangeError);
+    expect(() => run((() => null) as never)).toThrow("run: main must be a coroutine, a promise or a Future, got function (anonymous)");
   });
 
   it("refuses a Future that already belongs to a loop", () => {
     const loop = new EventLoop({ clock: "virtual" });
+    expect(() => run(loop.createFuture())).toThrow(RangeError);
     expect(() => run(loop.createFuture())).toThrow(/a Future belongs to a loop already/);
     loop.close();
   });
@@ -55,7 +56,7 @@ describe("run()", () => {
       }
       return "ran";
     }
-    expect(await run(main())).toBe("RuntimeError: run() cannot be called from a running event loop");
+    expect(await run(main())).toBe("RuntimeError: asyncio.run() cannot be called from a running event loop");
   });
 
   it("cancels the tasks main left behind, and closes the loop", async () => {
@@ -196,7 +197,8 @@ describe("Runner", () => {
 
   it("refuses what is not an awaitable, and a Future of another loop", () => {
     const runner = new Runner({ clock: "virtual" });
-    expect(() => runner.runSync(123 as never)).toThrow("Runner.runSync: aw must be a Future, a coroutine or a thenable, got number 123");
+    expect(() => runner.runSync(123 as never)).toThrow(RangeError);
+    expect(() => runner.runSync(123 as never)).toThrow("Runner.runSync: aw must be a coroutine, a promise or a Future, got number 123");
     const other = new EventLoop({ clock: "virtual" });
     expect(() => runner.runSync(other.createFuture())).toThrow(/a Future of another event loop than the runner's/);
     other.close();
