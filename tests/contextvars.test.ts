@@ -548,6 +548,32 @@ describe("callbacks and contexts", () => {
     expect(() => fut.addDoneCallback(() => {}, { when: 1 } as never)).toThrow(/unknown option "when"/);
   });
 
+  it("a custom exception handler runs in the context of the task the report is about", () => {
+    const loop = virtual();
+    const cv = new ContextVar("cv", { default: "none" });
+    const seen: string[] = [];
+    loop.setExceptionHandler(() => seen.push(cv.get()));
+    const task = loop.createTask((function* () { cv.set("task's"); yield* sleep(1); })());
+    loop.runOnce();
+    loop.callExceptionHandler({ message: "about the task", task });
+    loop.callExceptionHandler({ message: "about nothing" });
+    expect(seen).toEqual(["task's", "none"]);
+  });
+
+  it("a failing callback is reported in the context it ran in", () => {
+    const loop = virtual();
+    const cv = new ContextVar("cv", { default: "none" });
+    const seen: string[] = [];
+    loop.setExceptionHandler(() => seen.push(cv.get()));
+    loop.callSoon(() => {
+      cv.set("callback's");
+      throw new Error("x");
+    });
+    loop.runOnce();
+    expect(seen).toEqual(["callback's"]);
+    expect(cv.get()).toBe("none");
+  });
+
   it("the loop's iteration leaves the caller's context as it was", () => {
     const loop = virtual();
     const cv = new ContextVar<string>("cv");

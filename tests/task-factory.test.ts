@@ -126,6 +126,27 @@ describe("module-level createTask", () => {
     expect(loop.runUntilCompleteSync(main())).toBe("x");
   });
 
+  it("names the task after making it, so a named task still takes a Task-N number (asyncio.create_task)", () => {
+    const loop = virtual();
+    function* main() {
+      const a = createTask(sleep(0), { name: "a" });
+      const b = createTask(sleep(0));
+      const c = loop.createTask(sleep(0), { name: "c" });
+      const d = loop.createTask(sleep(0));
+      const n = (t: Task<unknown>) => Number(t.getName().slice(5));
+      return [a.getName(), n(b) - n(currentTask()!), c.getName(), n(d) - n(b)];
+    }
+    expect(loop.runUntilCompleteSync(main())).toEqual(["a", 2, "c", 1]);
+  });
+
+  it("refuses options that are not an object", () => {
+    const loop = virtual();
+    function* main() {
+      createTask(sleep(0), 5 as never);
+    }
+    expect(() => loop.runUntilCompleteSync(main())).toThrow("createTask: options must be an object, got number 5");
+  });
+
   it("outside a running loop throws RuntimeError", () => {
     expect(() => createTask((function* () {})())).toThrow(RuntimeError);
     expect(() => createTask((function* () {})())).toThrow(/no running event loop/);
