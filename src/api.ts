@@ -24,7 +24,6 @@ export { TaskGroup, type TaskGroupTaskOptions } from "./taskgroups.js";
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./locks.js";
 export { BrokenBarrierError } from "./exceptions.js";
 export { Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull, QueueShutDown } from "./queues.js";
-export { NotImplementedError } from "./exceptions.js";
 export { ThreadPoolExecutor, BrokenExecutor, type ThreadPoolExecutorOptions, type Executor } from "./io/thread-pool-executor.js";
 export { ExecutorFuture } from "./io/executor-future.js";
 export { wrapFuture } from "./io/wrap-future.js";
@@ -32,3 +31,10 @@ export { toThread } from "./io/to-thread.js";
 export { moduleFunction, type ModuleFunction } from "./io/work.js";
 export type { SpawnWorker, WorkerScript, WorkerEvents, WorkerPort } from "./io/threads.js";
 export type { SchedulerCore } from "./core/wasm.js";
+export { ContextVar, Context, Token, copyContext } from "./contextvars.js";
+export {
+  createTask, eagerTaskFactory, createEagerTaskFactory, type TaskOptions, type TaskFactory, type TaskFactoryOptions,
+} from "./tasks.js";
+export type { CreateTaskOptions, CallOptions } from "./loop.js";
+export { LookupError, NotImplementedError } from "./exceptions.js";
+export { run, Runner, type RunOptions, type RunnerOptions, type RunnerRunOptions } from "./runners.js";

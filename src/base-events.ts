@@ -11,6 +11,7 @@
  * slot (`#fns`, `#args`), and decides when an iteration runs and what time it is.
  *
  *   callSoon / callAt ──► core.soon() / core.at(when) ──► id ──► #fns[slot], #args[slot]
+ *                                                              [#ctxs[slot]: the context]
  *   Handle.cancel ──────► core.cancel(id) ──► clears #fns[slot] unless the id was stale
  *   callSoonId / callLaterId / callAtId / cancelId: the same without a Handle object, for
  *   hot paths (a Handle and its argument array are most of a timer's cost; see bench/)
@@ -33,6 +34,16 @@
  * I/O and promise jobs progress in between; runUntilCompleteSync() runs on the caller's
  * stack and blocks with Atomics.wait between timers on a real clock.
  *
+ * Contexts (contextvars.ts): a public callback runs in the context current when it was
+ * scheduled (or in the `{ context }` it was given), as asyncio's Handle does. The third
+ * array, `#ctxs`, holds that context beside the callback: a Data snapshot (one pointer;
+ * the callback runs in a fresh copy of it, made only if it sets a variable) or a Context
+ * (run in it). An empty context is stored as nothing, so a program that never sets a
+ * variable writes nothing there and allocates nothing per call. Internal callbacks (Task
+ * steps, which enter their task's context themselves; Future wakeups) never store one.
+ * Between callbacks the current context is a fresh empty copy; the dispatch restores that
+ * after any callback that changed it, and restores the caller's context after the iteration.
+ *
  * Costs: scheduling O(1) (soon) or O(log n) (timers); cancel O(log n) for timers, O(1)
  * for ready entries; an iteration O(k log n) for k due timers plus its callbacks.
  */
@@ -42,6 +53,10 @@ import { Handle, TimerHandle, runHandle } from "./handles.js";
 import { RuntimeError } from "./exceptions.js";
 import { resolveHost, type Host, type HostCapabilities } from "./host.js";
 import { checkFunction, checkSeconds, describe, formatCallback } from "./validate.js";
+import {
+  Context, EMPTY, _capture, _enter, _resetToEmpty, checkContext, isContextOption, state as contextState,
+  type Captured,
+} from "./contextvars.js";
 // a type only: the handler is given the EventLoop (loop.ts) that this class is the base of
 import type { EventLoop } from "./loop.js";
 
@@ -82,12 +97,21 @@ export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => v
 
 type Callback = (arg: any) => void;
 
+/** The trailing options of callSoon/callLater/callAt (asyncio's `context=` keyword), and the third argument of the id API. */
+export interface CallOptions {
+  /** Run the callback in this context instead of a copy of the current one. */
+  context?: Context;
+}
+
 /** @internal what a run needs of the Future it waits for (this layer knows no Future class) */
 export interface Completion {
   done(): boolean;
   addDoneCallback(fn: (fut: any) => void): void;
   removeDoneCallback(fn: (fut: any) => void): number;
 }
+
+/** numbers loops for their repr (`<EventLoop #3 ...>`), so errors can say which loop is which */
+let loopCounter = 0;
 
 // Which loop is running: the one whose callbacks are on the stack (always exact) or,
 // between iterations, the one loop being run asynchronously on the host (events.ts).
@@ -121,6 +145,8 @@ export class BaseEventLoop {
   readonly #virtual: boolean;
   #fns: (Callback | undefined)[] = [];
   #args: unknown[] = [];
+  /** the context a pending public callback runs in; undefined: a fresh empty one (see the header) */
+  #ctxs: (Captured | undefined)[] = [];
   readonly #batch = new Int32Array(CHUNK);
   /** virtual time in seconds; unused on a real clock */
   #now = 0;
@@ -131,6 +157,7 @@ export class BaseEventLoop {
   #handler: ExceptionHandler | null = null;
   /** set while an asynchronous run sleeps on the host: scheduling calls it to wake the run */
   #wake: (() => void) | null = null;
+  readonly #number = ++loopCounter;
 
   constructor(options: EventLoopOptions = {}) {
     if (options === null || typeof options !== "object") {
@@ -160,11 +187,18 @@ export class BaseEventLoop {
   }
 
   /**
-   * Schedules `callback(...args)` for the next iteration; callbacks run in the order scheduled.
+   * Schedules `callback(...args)` for the next iteration; callbacks run in the order
+   * scheduled, each in a copy of the context current now (contextvars). A last argument
+   * that is exactly `{ context: ctx }` (an object whose only key is `context`, holding a
+   * Context) is asyncio's `context=` keyword: the callback runs in `ctx` itself and does
+   * not receive that object. Any other object is an argument like the rest.
    * @example
    * loop.callSoon(console.log, "Hello World");
+   * loop.callSoon(report, job, { context: ctx });   // report(job) runs in ctx
    */
-  callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+  callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle;
+  callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: [...A, { context: Context }]): Handle;
+  callSoon(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
     return this.#handle("callSoon", callback, args);
   }
 
@@ -172,32 +206,52 @@ export class BaseEventLoop {
    * callSoon for code outside this loop's own callbacks (host callbacks, promise jobs, other
    * loops). JS has one thread per realm, so this is callSoon; both wake a run that sleeps
    * on the host.
+   * @example
+   * fs.readFile(path, (err, data) => loop.callSoonThreadsafe(onFile, err, data));
    */
-  callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+  callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle;
+  callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: [...A, { context: Context }]): Handle;
+  callSoonThreadsafe(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
     return this.#handle("callSoonThreadsafe", callback, args);
   }
 
   #handle(where: string, callback: (...args: any[]) => unknown, args: unknown[]): Handle {
     this._checkClosed();
     checkFunction(where, "callback", callback);
+    let ctx: Captured | undefined;
+    if (args.length > 0 && isContextOption(args[args.length - 1])) {
+      ctx = (args.pop() as { context: Context }).context;
+    } else {
+      ctx = _capture();
+    }
     const h = new Handle(callback, args.length === 0 ? NO_ARGS : args, this);
-    h._id = this.#enqueue(this.#core.soon(), runHandle, h);
+    h._id = this.#enqueueIn(this.#core.soon(), runHandle, h, ctx);
     return h;
   }
 
   /**
-   * Schedules `callback(...args)` after `delay` seconds (negative: as soon as possible).
+   * Schedules `callback(...args)` after `delay` seconds (negative: as soon as possible), in
+   * a copy of the current context (a trailing `{ context }`: as callSoon).
    * @example
    * loop.callLater(2, () => console.log("two seconds later"));
    */
-  callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+  callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle;
+  callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: [...A, { context: Context }]): TimerHandle;
+  callLater(delay: number, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
     this._checkClosed();
     checkSeconds("callLater", "delay", delay);
     return this.#timer("callLater", this.time() + delay, callback, args);
   }
 
-  /** Schedules `callback(...args)` at loop time `when` (seconds, same reference as `time()`). */
-  callAt<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+  /**
+   * Schedules `callback(...args)` at loop time `when` (seconds, same reference as `time()`),
+   * in a copy of the current context (a trailing `{ context }`: as callSoon).
+   * @example
+   * loop.callAt(loop.time() + 10, () => console.log("ten seconds later"));
+   */
+  callAt<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: A): TimerHandle;
+  callAt<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: [...A, { context: Context }]): TimerHandle;
+  callAt(when: number, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
     this._checkClosed();
     checkSeconds("callAt", "when", when);
     return this.#timer("callAt", when, callback, args);
@@ -205,8 +259,14 @@ export class BaseEventLoop {
 
   #timer(where: string, when: number, callback: (...args: any[]) => unknown, args: unknown[]): TimerHandle {
     checkFunction(where, "callback", callback);
+    let ctx: Captured | undefined;
+    if (args.length > 0 && isContextOption(args[args.length - 1])) {
+      ctx = (args.pop() as { context: Context }).context;
+    } else {
+      ctx = _capture();
+    }
     const h = new TimerHandle(when, callback, args.length === 0 ? NO_ARGS : args, this);
-    h._id = this.#enqueue(this.#core.at(when), runHandle, h);
+    h._id = this.#enqueueIn(this.#core.at(when), runHandle, h, ctx);
     return h;
   }
 
@@ -215,15 +275,16 @@ export class BaseEventLoop {
    * iteration and returns the call's id, a plain number for cancelId(). No Handle and no
    * argument array are allocated: that allocation, and the garbage collector's work on it
    * while the call is pending, is most of what a callSoon costs (bench/). The callback
-   * always receives exactly one argument, `arg` (undefined when omitted). Ordering is
-   * callSoon's.
+   * always receives exactly one argument, `arg` (undefined when omitted). Ordering and
+   * context are callSoon's: a copy of the current context, or `options.context`.
    * @example
    * const id = loop.callSoonId(onMessage, msg);
    */
-  callSoonId<A>(callback: (arg: A) => unknown, arg?: A): number {
+  callSoonId<A>(callback: (arg: A) => unknown, arg?: A, options?: CallOptions): number {
     this._checkClosed();
     checkFunction("callSoonId", "callback", callback);
-    return this.#enqueue(this.#core.soon(), callback, arg);
+    const ctx = options === undefined ? _capture() : optionContext("callSoonId", options);
+    return this.#enqueueIn(this.#core.soon(), callback, arg, ctx);
   }
 
   /**
@@ -235,11 +296,12 @@ export class BaseEventLoop {
    * // ...the session was used again:
    * loop.cancelId(id);
    */
-  callLaterId<A>(delay: number, callback: (arg: A) => unknown, arg?: A): number {
+  callLaterId<A>(delay: number, callback: (arg: A) => unknown, arg?: A, options?: CallOptions): number {
     this._checkClosed();
     checkSeconds("callLaterId", "delay", delay);
     checkFunction("callLaterId", "callback", callback);
-    return this.#enqueue(this.#core.at(this.time() + delay), callback, arg);
+    const ctx = options === undefined ? _capture() : optionContext("callLaterId", options);
+    return this.#enqueueIn(this.#core.at(this.time() + delay), callback, arg, ctx);
   }
 
   /**
@@ -248,11 +310,12 @@ export class BaseEventLoop {
    * @example
    * const id = loop.callAtId(loop.time() + 1, tick, state);
    */
-  callAtId<A>(when: number, callback: (arg: A) => unknown, arg?: A): number {
+  callAtId<A>(when: number, callback: (arg: A) => unknown, arg?: A, options?: CallOptions): number {
     this._checkClosed();
     checkSeconds("callAtId", "when", when);
     checkFunction("callAtId", "callback", callback);
-    return this.#enqueue(this.#core.at(when), callback, arg);
+    const ctx = options === undefined ? _capture() : optionContext("callAtId", options);
+    return this.#enqueueIn(this.#core.at(when), callback, arg, ctx);
   }
 
   /**
@@ -269,10 +332,16 @@ export class BaseEventLoop {
     return this._cancelId(id);
   }
 
-  /** @internal callSoon without a Handle: Future callbacks and Task steps. */
+  /** @internal callSoon without a Handle or a context: Task steps and wakeups. */
   _soon(fn: Callback, arg: unknown): number {
     this._checkClosed();
     return this.#enqueue(this.#core.soon(), fn, arg);
+  }
+
+  /** @internal _soon for a callback that runs in `ctx` (a done callback added in a context) */
+  _soonIn(ctx: Captured, fn: Callback, arg: unknown): number {
+    this._checkClosed();
+    return this.#enqueueIn(this.#core.soon(), fn, arg, ctx);
   }
 
   /** @internal callAt without a Handle: sleep() and timeouts. Returns the id for _cancelId. */
@@ -289,6 +358,7 @@ export class BaseEventLoop {
     const pending = this.#fns[slot] !== undefined;
     this.#fns[slot] = undefined;
     this.#args[slot] = undefined;
+    this.#ctxs[slot] = undefined;
     return pending;
   }
 
@@ -297,6 +367,17 @@ export class BaseEventLoop {
     const slot = slotOf(id);
     this.#fns[slot] = fn;
     this.#args[slot] = arg;
+    if (this.#wake !== null) this.#wake();
+    return id;
+  }
+
+  /** #enqueue with the context the call runs in (undefined: a fresh empty one, stored as nothing) */
+  #enqueueIn(id: number, fn: Callback, arg: unknown, ctx: Captured | undefined): number {
+    if (id < 0) throw new RangeError(`too many pending callbacks: the scheduler holds at most ${MAX_SLOTS}`);
+    const slot = slotOf(id);
+    this.#fns[slot] = fn;
+    this.#args[slot] = arg;
+    if (ctx !== undefined) this.#ctxs[slot] = ctx;
     if (this.#wake !== null) this.#wake();
     return id;
   }
@@ -476,6 +557,7 @@ export class BaseEventLoop {
     this.#core.clear();
     this.#fns = [];
     this.#args = [];
+    this.#ctxs = [];
   }
 
   /** True while a run (runForever, runUntilComplete(Sync), runOnce) is in progress. */
@@ -501,7 +583,13 @@ export class BaseEventLoop {
     return this.#handler;
   }
 
-  /** Reports an error through the exception handler (or the default one). Never throws. */
+  /**
+   * Reports an error through the exception handler (or the default one). Never throws. A
+   * custom handler runs in the context of the task the report is about (`context.task`, or
+   * a Task as `context.future`), as asyncio 3.12's does.
+   * @example
+   * loop.callExceptionHandler({ message: "lost connection", exception: err });
+   */
   callExceptionHandler(context: ExceptionContext): void {
     if (context === null || typeof context !== "object") {
       throw new TypeError(`callExceptionHandler: context must be an object, got ${describe(context)}`);
@@ -515,7 +603,11 @@ export class BaseEventLoop {
       return;
     }
     try {
-      this.#handler(this as unknown as EventLoop, context);
+      // as asyncio 3.12: in the context of the task (or future, or handle) the report is about
+      const about = (context.task ?? context.future ?? context.handle) as { getContext?: () => unknown } | undefined;
+      const ctx = typeof about?.getContext === "function" ? about.getContext() : undefined;
+      if (ctx instanceof Context) ctx.run(this.#handler, this as unknown as EventLoop, context);
+      else this.#handler(this as unknown as EventLoop, context);
     } catch (exc) {
       try {
         this.defaultExceptionHandler({ message: "Unhandled error in exception handler", exception: exc, context });
@@ -554,7 +646,7 @@ export class BaseEventLoop {
 
   /** `<EventLoop idle clock=virtual debug=false>`: state, clock and debug mode. */
   toString(): string {
-    return `<EventLoop ${this.#running ? "running" : this.#closed ? "closed" : "idle"} clock=${this.#virtual ? "virtual" : "real"} debug=${this.#debug}>`;
+    return `<EventLoop #${this.#number} ${this.#running ? "running" : this.#closed ? "closed" : "idle"} clock=${this.#virtual ? "virtual" : "real"} debug=${this.#debug}>`;
   }
 
   /** Node's `util.inspect` shows toString(). */
@@ -604,6 +696,10 @@ export class BaseEventLoop {
    * would only answer "exhausted" is never made; the last chunk stays handed over until the
    * next collect frees it. The chunk is copied element by element: `set(subarray())` costs
    * an allocation and a runtime call per iteration.
+   *
+   * Contexts: the iteration runs with a fresh empty context current (the caller's is put
+   * back at the end); a callback with a stored context runs in it (#runIn), and one without
+   * costs one array read and one check that it left the context as it found it.
    */
   #runOnce(): boolean {
     const core = this.#core;
@@ -614,32 +710,81 @@ export class BaseEventLoop {
     }
     const fns = this.#fns;
     const args = this.#args;
+    const ctxs = this.#ctxs;
     const batch = this.#batch;
     const debug = this.#debug;
-    for (let left = core.collect(this.time() + CLOCK_RESOLUTION); left > 0; left -= CHUNK) {
-      const n = core.take();
-      // copied out: a callback that grows the core's memory detaches the chunk's view
-      const chunk = core.chunk();
-      for (let i = 0; i < n; i++) batch[i] = chunk[i];
-      for (let i = 0; i < n; i++) {
-        const slot = batch[i];
-        const fn = fns[slot];
-        if (fn === undefined) continue; // cancelled after it was handed over
-        const arg = args[slot];
-        fns[slot] = undefined;
-        args[slot] = undefined;
-        if (debug) {
-          this.#runTimed(fn, arg);
-          continue;
+    const cs = contextState;
+    const outerCurrent = cs.current;
+    const outerPending = cs.pending;
+    const outerOwner = cs.owner;
+    // the caller's context stays entered (it is further up the stack) and comes back at the end
+    cs.current = null;
+    cs.pending = EMPTY;
+    cs.owner = null;
+    try {
+      for (let left = core.collect(this.time() + CLOCK_RESOLUTION); left > 0; left -= CHUNK) {
+        const n = core.take();
+        // copied out: a callback that grows the core's memory detaches the chunk's view
+        const chunk = core.chunk();
+        for (let i = 0; i < n; i++) batch[i] = chunk[i];
+        for (let i = 0; i < n; i++) {
+          const slot = batch[i];
+          const fn = fns[slot];
+          if (fn === undefined) continue; // cancelled after it was handed over
+          const arg = args[slot];
+          fns[slot] = undefined;
+          args[slot] = undefined;
+          const ctx = ctxs[slot];
+          if (ctx !== undefined) {
+            ctxs[slot] = undefined;
+            this.#runIn(ctx, fn, arg);
+            continue;
+          }
+          if (debug) {
+            this.#runTimed(fn, arg);
+          } else {
+            try {
+              fn(arg);
+            } catch (e) {
+              this.#callbackFailed(e, fn, arg);
+            }
+          }
+          // a variable set by the callback made the fresh context an object: drop it
+          if (cs.current !== null) _resetToEmpty();
         }
+      }
+    } finally {
+      const left = cs.current as Context | null; // (TS narrowed it to null above)
+      if (left !== null && left !== outerCurrent) left._entered = false;
+      cs.current = outerCurrent;
+      cs.pending = outerPending;
+      cs.owner = outerOwner;
+    }
+    return true;
+  }
+
+  /** Runs a callback in its stored context: a fresh copy of a Data snapshot, or a Context itself. */
+  #runIn(ctx: Captured, fn: Callback, arg: unknown): void {
+    try {
+      _enter(ctx);
+    } catch (e) {
+      // a Context that is already entered: asyncio's Context.run raises, the handle fails
+      this.#callbackFailed(e, fn, arg);
+      return;
+    }
+    try {
+      if (this.#debug) {
+        this.#runTimed(fn, arg);
+      } else {
         try {
           fn(arg);
         } catch (e) {
           this.#callbackFailed(e, fn, arg);
         }
       }
+    } finally {
+      _resetToEmpty();
     }
-    return true;
   }
 
   #runTimed(fn: Callback, arg: unknown): void {
@@ -666,6 +811,17 @@ export class BaseEventLoop {
   #handleOf(fn: Callback, arg: unknown): Handle {
     return fn === runHandle ? (arg as Handle) : new Handle(fn, [arg], this);
   }
+}
+
+/** The context of an id call's options: TypeError unless `{ context?: Context }`. */
+function optionContext(where: string, options: CallOptions): Captured | undefined {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== "context") throw new TypeError(`${where}: unknown option ${JSON.stringify(key)} (known: context)`);
+  }
+  return checkContext(where, options.context) ?? _capture();
 }
 
 function reprValue(v: unknown): string {

@@ -75,7 +75,8 @@ function foreignFuture(where: string, name: string, fut: Future<unknown>, loop: 
   );
 }
 
-function bridge<T>(p: PromiseLike<T>, loop: EventLoop): Future<T> {
+/** @internal a Future of `loop` settled by the thenable (a Task's `yield promise` waits on one too) */
+export function bridge<T>(p: PromiseLike<T>, loop: EventLoop): Future<T> {
   const fut = loop.createFuture<T>();
   const settle = (ok: boolean, v: unknown) => {
     if (fut.done() || loop.isClosed()) return;

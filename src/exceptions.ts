@@ -68,8 +68,16 @@ export class BrokenBarrierError extends RuntimeError {
   }
 }
 
-/** What this runtime cannot do (no threads, no sockets): the message names the runtime and the missing facility (asyncio's NotImplementedError). */
-export class NotImplementedError extends Error {
+/** A key or variable has no value: `ContextVar.get()` with no value, no default and no default argument. */
+export class LookupError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "LookupError";
+  }
+}
+
+/** What this runtime cannot do at all (asyncio's own class for it, a RuntimeError in Python too); the message names the runtime and the missing facility. */
+export class NotImplementedError extends RuntimeError {
   constructor(message = "") {
     super(message);
     this.name = "NotImplementedError";

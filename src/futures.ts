@@ -7,7 +7,8 @@
  *             │  └──setException──► FINISHED (exception)
  *             └──────cancel(msg)──► CANCELLED
  * Leaving PENDING schedules every done callback with the loop's callSoon, in registration
- * order. An exception nobody retrieved (result()/exception()) is reported through the
+ * order, each in the context current when it was added (or the `context` option). An
+ * exception nobody retrieved (result()/exception()) is reported through the
  * loop's exception handler when the Future is garbage-collected ("Future exception was
  * never retrieved"), where the host has FinalizationRegistry.
  *
@@ -16,11 +17,12 @@
  * (runUntilComplete), and only after a synchronous run returns. Use `yield*` in
  * coroutines for asyncio's exact ordering.
  */
-import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions.js";
+import { CancelledError, InvalidStateError, NotImplementedError, RuntimeError } from "./exceptions.js";
 import { getEventLoop } from "./events.js";
 import { BaseEventLoop } from "./base-events.js";
 import type { EventLoop } from "./loop.js";
 import { checkFunction, describe } from "./validate.js";
+import { _capture, checkContext, type Captured, type Context } from "./contextvars.js";
 
 /** A Future, a coroutine (generator object) returning T, or a PromiseLike of T. */
 export type Awaitable<T> = Future<T> | Generator<unknown, T, any> | PromiseLike<T>;
@@ -49,6 +51,29 @@ const lostExceptions: FinalizationRegistry<LostException> | null =
 
 /** @internal set by tasks.ts: how a Future wakes a Task waiting on it */
 export const wakers: { wakeTask: (task: any) => void } = { wakeTask: () => {} };
+
+/** A done callback added in a non-empty context (or with one): runs in it. Plain functions need no wrapper. */
+class ContextCallback {
+  constructor(
+    readonly fn: (fut: any) => void,
+    readonly ctx: Captured,
+  ) {}
+}
+
+/**
+ * The AbortControllers of Futures whose abortSignal() was asked for (one per Future, made
+ * on demand). `controllersMade` stays 0 until the first, so cancel() looks nothing up in
+ * programs that never ask.
+ */
+const controllers = new WeakMap<Future<unknown>, AbortController>();
+let controllersMade = 0;
+
+/** @internal aborts the Future's signal, if it has one, with CancelledError(msg): a cancel was requested */
+export function _abortRequested(fut: Future<unknown>, msg: unknown): void {
+  if (controllersMade === 0) return;
+  const c = controllers.get(fut);
+  if (c !== undefined && !c.signal.aborted) c.abort(new CancelledError(msg ?? ""));
+}
 
 /**
  * asyncio's Future: a result that is not there yet. Its loop runs the done callbacks when it
@@ -89,10 +114,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   /**
-   * Cancels the Future: false if it was already done; schedules the done callbacks otherwise.
-   * `msg` (any value) becomes the CancelledError's `args[0]`, and its string form the message.
-   * As asyncio: on a closed loop with done callbacks registered the Future is cancelled, then
-   * RuntimeError("Event loop is closed") is thrown, because the callbacks cannot be scheduled.
+   * Cancels the Future: false if it was already done; schedules the done callbacks otherwise
+   * (and aborts its abortSignal()). `msg` (any value) becomes the CancelledError's `args[0]`,
+   * and its string form the message. As asyncio: on a closed loop with done callbacks
+   * registered the Future is cancelled, then RuntimeError("Event loop is closed") is thrown,
+   * because the callbacks cannot be scheduled.
+   * @example
+   * fut.cancel("no longer needed");
    */
   cancel(msg?: unknown): boolean {
     this.#retrieved();
@@ -100,8 +128,47 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._state = CANCELLED;
     this._cancelMessage = msg;
     this._scheduleCallbacks();
+    _abortRequested(this, msg);
     return true;
   }
+
+  /**
+   * An AbortSignal that aborts when cancellation of this Future is first requested — for a
+   * Task, at the `cancel()` call, before the task has run its cleanup — with a
+   * CancelledError carrying the cancel message as its `reason`. Made on the first call; the
+   * same signal is returned after that, except that a Task whose cancellation was taken back
+   * (`uncancel()` down to 0, as `timeout()` does when it turns the cancel into TimeoutError)
+   * gets a fresh one, so work it starts afterwards is not born aborted. Throws
+   * NotImplementedError where the host has no AbortController.
+   * @example
+   * function* download(url: string) {
+   *   const res = yield fetch(url, { signal: currentTask()!.abortSignal() });   // stops when the task is cancelled
+   *   return yield res.text();
+   * }
+   */
+  abortSignal(): AbortSignal {
+    let c = controllers.get(this);
+    if (c !== undefined && !(c.signal.aborted && this._cancelTakenBack())) return c.signal;
+    if (typeof AbortController !== "function") {
+      throw new NotImplementedError("Future.abortSignal: this host has no AbortController");
+    }
+    c = new AbortController();
+    controllers.set(this, c);
+    controllersMade++;
+    if (this._isCancelRequested()) c.abort(new CancelledError(this._cancelMessage ?? ""));
+    return c.signal;
+  }
+
+  /** @internal has cancellation been requested (and not taken back)? A Future: it is cancelled. */
+  _isCancelRequested(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  /** @internal a Task that is no longer being cancelled after a request (uncancel); never for a Future */
+  _cancelTakenBack(): boolean {
+    return false;
+  }
+
 
   /** True if the Future was cancelled. */
   cancelled(): boolean {
@@ -132,10 +199,27 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return this._exception === undefined ? null : this._exception;
   }
 
-  /** Calls `fn(future)` (through the loop) when the Future is done; at the next iteration if it already is. */
-  addDoneCallback(fn: DoneCallback<T>): void {
+  /**
+   * Calls `fn(future)` (through the loop) when the Future is done; at the next iteration if
+   * it already is. `fn` runs in a copy of the context current now, or in `options.context`.
+   * @example
+   * fut.addDoneCallback((f) => console.log("done:", f.result()));
+   */
+  addDoneCallback(fn: DoneCallback<T>, options?: { context?: Context }): void {
     checkFunction("addDoneCallback", "fn", fn);
-    this._addCallback(fn);
+    let ctx: Captured | undefined;
+    if (options === undefined) {
+      ctx = _capture();
+    } else {
+      if (options === null || typeof options !== "object") {
+        throw new TypeError(`addDoneCallback: options must be an object, got ${describe(options)}`);
+      }
+      for (const key of Object.keys(options)) {
+        if (key !== "context") throw new TypeError(`addDoneCallback: unknown option ${JSON.stringify(key)} (known: context)`);
+      }
+      ctx = checkContext("addDoneCallback", options.context) ?? _capture();
+    }
+    this._addCallback(ctx === undefined ? fn : new ContextCallback(fn, ctx));
   }
 
   /**
@@ -171,7 +255,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   removeDoneCallback(fn: DoneCallback<T>): number {
     const cbs = this._callbacks;
     if (cbs === null) return 0;
-    const kept = cbs.filter((cb) => cb !== fn);
+    const kept = cbs.filter((cb) => cb !== fn && !(cb instanceof ContextCallback && cb.fn === fn));
     const removed = cbs.length - kept.length;
     if (removed > 0) this._callbacks = kept.length > 0 ? kept : null;
     return removed;
@@ -252,6 +336,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */
   _schedule(cb: unknown): void {
     if (typeof cb === "function") this._loop._soon(cb as DoneCallback<T>, this);
+    else if (cb instanceof ContextCallback) this._loop._soonIn(cb.ctx, cb.fn, this);
     else this._loop._soon(wakers.wakeTask, cb);
   }
 

@@ -1,20 +1,37 @@
 /**
  * EventLoop: the loop users make. BaseEventLoop (base-events.ts) schedules and runs
- * callbacks; this class adds what needs Futures and Tasks on top: createFuture, createTask,
- * runUntilComplete(Sync). The layers import one way: base-events knows no Future, futures
- * and tasks know only BaseEventLoop, and this file knows both. events.ts makes the default
- * loop through the factory this file registers, so it needs no import of this file either.
+ * callbacks; this class adds what needs Futures and Tasks on top: createFuture, createTask
+ * (through the task factory), runUntilComplete(Sync). The layers import one way:
+ * base-events knows no Future, futures and tasks know only BaseEventLoop, and this file
+ * knows both. events.ts makes the default loop through the factory this file registers,
+ * so it needs no import of this file either; each new loop tells events.ts it exists
+ * (getEventLoop() outside a running loop returns the most recent open one).
  */
 import { BaseEventLoop, type EventLoopOptions } from "./base-events.js";
-import { _setLoopFactory } from "./events.js";
+import { _registerLoop, _setLoopFactory } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
-import { Task } from "./tasks.js";
+import { Task, checkCoro, checkSignal, linkSignal, type TaskFactory, type TaskFactoryOptions } from "./tasks.js";
 import { closeDefaultExecutor, runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./io/executors.js";
 import type { Executor, ThreadPoolExecutor } from "./io/thread-pool-executor.js";
 import type { ModuleFunction } from "./io/work.js";
 import { toFuture } from "./ensure-future.js";
+import { checkContext, type Context } from "./contextvars.js";
+import { checkOptions } from "./options.js";
+import { describe } from "./validate.js";
 
-export type { EventLoopOptions, ExceptionContext, ExceptionHandler } from "./base-events.js";
+export type { EventLoopOptions, ExceptionContext, ExceptionHandler, CallOptions } from "./base-events.js";
+
+/** What `createTask` takes besides the coroutine. */
+export interface CreateTaskOptions {
+  /** The task's name; default `Task-N`. */
+  name?: string;
+  /** Run every step of the task in this Context itself; default: a copy of the current context. */
+  context?: Context;
+  /** Cancel the task when this signal aborts, with its `reason` as the cancel message. */
+  signal?: AbortSignal;
+}
+
+const CREATE_TASK_OPTIONS = ["name", "context", "signal"] as const;
 
 /**
  * The event loop.
@@ -24,19 +41,86 @@ export type { EventLoopOptions, ExceptionContext, ExceptionHandler } from "./bas
  * loop.runUntilCompleteSync(sleep(3600));   // returns at once: virtual time
  */
 export class EventLoop extends BaseEventLoop {
-  /** A new Future bound to this loop. */
+  #taskFactory: TaskFactory | null = null;
+
+  constructor(options?: EventLoopOptions) {
+    super(options);
+    _registerLoop(this);
+  }
+
+  /**
+   * A new Future bound to this loop.
+   * @example
+   * const fut = loop.createFuture<number>();
+   * loop.callLater(1, () => fut.setResult(42));
+   */
   createFuture<T = unknown>(): Future<T> {
     return new Future<T>({ loop: this });
   }
 
   /**
-   * Wraps a coroutine (generator) in a Task and schedules its first step.
+   * Wraps a coroutine (generator) in a Task and schedules its first step; with a task
+   * factory set, the factory makes the task (asyncio's create_task). `coro` may also be a
+   * `sleep()` / `waitFor()` / `wait()` nothing awaited yet, or a promise (awaited as by
+   * `yield promise`). Options: `name`, `context` (run in that Context itself instead of a
+   * copy of the current one), `signal` (cancel the task when it aborts).
    * @example
    * const task = loop.createTask(compute(1, 2), { name: "compute" });
+   * const guarded = loop.createTask(download(url), { signal: AbortSignal.timeout(5000) });
    */
-  createTask<T>(coro: Generator<unknown, T, any> | Future<T>, options?: { name?: string }): Task<T> {
+  createTask<T>(coro: Generator<unknown, T, any> | Future<T> | PromiseLike<T>, options?: CreateTaskOptions): Task<T> {
     this._checkClosed();
-    return new Task<T>(coro, { ...options, loop: this });
+    checkCoro("createTask", coro);
+    const factory = this.#taskFactory;
+    if (options === undefined) {
+      if (factory === null) return new Task<T>(coro, { loop: this });
+      return this.#fromFactory(factory, coro, {}) as Task<T>;
+    }
+    checkOptions("createTask", options, CREATE_TASK_OPTIONS);
+    const { name, signal } = options;
+    const context = checkContext("createTask", options.context);
+    if (signal !== undefined) checkSignal("createTask", signal);
+    if (factory === null) return new Task<T>(coro, { loop: this, name, context, signal });
+    const given: TaskFactoryOptions = {};
+    if (context !== undefined) given.context = context;
+    if (signal !== undefined) given.signal = signal;
+    const task = this.#fromFactory(factory, coro, given);
+    // as asyncio 3.12: the factory is not given the name; it is set on what it returns
+    if (name !== undefined && name !== null && typeof (task as Task<T>).setName === "function") (task as Task<T>).setName(name);
+    if (signal !== undefined) linkSignal(task, signal); // a no-op for a task the factory linked already
+    return task as Task<T>;
+  }
+
+  #fromFactory(factory: TaskFactory, coro: unknown, options: TaskFactoryOptions): Future<unknown> {
+    const task = factory(this, coro as Generator<unknown, unknown, unknown>, options);
+    if (!(task instanceof Future)) {
+      throw new TypeError(`createTask: the task factory must return a Future (usually a Task), got ${describe(task)}`);
+    }
+    return task;
+  }
+
+  /**
+   * Sets the factory createTask (and so ensureFuture, gather, runUntilComplete...) makes
+   * tasks with: `factory(loop, coro, { context?, signal? })` returns a Future, usually a
+   * Task. `null` restores the default. `eagerTaskFactory` starts tasks eagerly.
+   * @example
+   * loop.setTaskFactory(eagerTaskFactory);
+   * loop.setTaskFactory((loop, coro, opts) => new Task(coro, { ...opts, loop, name: "made here" }));
+   */
+  setTaskFactory(factory: TaskFactory | null): void {
+    if (factory !== null && typeof factory !== "function") {
+      throw new TypeError(`setTaskFactory: factory must be a function or null, got ${describe(factory)}`);
+    }
+    this.#taskFactory = factory;
+  }
+
+  /**
+   * The task factory, or null when the default one is in use.
+   * @example
+   * if (loop.getTaskFactory() === null) loop.setTaskFactory(eagerTaskFactory);
+   */
+  getTaskFactory(): TaskFactory | null {
+    return this.#taskFactory;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { _getRunningLoop } from "./base-events.js";
-import { getEventLoop, newEventLoop } from "./events.js";
+import { _newPlaceholderLoop, getEventLoop } from "./events.js";
 import { Future } from "./futures.js";
 import type { EventLoop } from "./loop.js";
 import { checkDuration } from "./validate.js";
@@ -87,7 +87,7 @@ export function sleep<T = undefined>(delay: number, result?: T): Future<T> {
 let placeholderLoop: EventLoop | null = null;
 
 function placeholder(): EventLoop {
-  return (placeholderLoop ??= newEventLoop({ clock: "virtual" }));
+  return (placeholderLoop ??= _newPlaceholderLoop({ clock: "virtual" }));
 }
 
 function arm<T>(fut: SleepFuture<T>, delay: number): void {

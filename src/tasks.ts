@@ -6,9 +6,27 @@
  *   a Future of this loop (`yield* fut` or `yield fut`) → wait: the Future wakes the task
  *     with its result, or throws its exception in; a Future of another loop or the task
  *     itself → RuntimeError thrown in at the next step;
+ *   a thenable (`yield promise`, a JS extension) → bridged into a Future of this loop and
+ *     waited for the same way (cancelling the task stops the wait, not the promise);
  *   nothing (bare `yield`) → step again at the next iteration (asyncio's `sleep(0)`);
- *   anything else → TypeError ("bad yield") thrown in at the next step.
+ *   anything else → TypeError ("bad yield", saying what to write instead) thrown in at the
+ *     next step.
  * Return → setResult; throw CancelledError → cancelled; throw anything else → setException.
+ *
+ * Context: every step runs in the task's context (contextvars.ts): the `context` option
+ * itself, or a copy of the context current at creation. The copy is kept as the Data
+ * snapshot of that moment (`_ctx`) and becomes a Context object only when the task sets
+ * a variable (the task is the `owner` of the pending copy during its steps).
+ *
+ * Eager start (asyncio 3.12's eager_start / eagerTaskFactory): on a running loop the first
+ * step runs inside the constructor, with the task swapped in as the current task and the
+ * creator's task restored afterwards; a coroutine that never waits is done when createTask
+ * returns and never touches the loop.
+ *
+ * AbortSignal: the `signal` option cancels the task (the signal's reason as the message)
+ * when it aborts — at once, before the first step, if it already has; the listener is
+ * removed when the task ends. The other way, `abortSignal()` (futures.ts) aborts at the
+ * first cancel() request.
  *
  * States (asyncio's): PENDING, running steps; `cancel(msg)` cancels the Future the task
  * waits on, or, if it waits on nothing, sets _mustCancel so the next step throws
@@ -20,14 +38,51 @@
  * pending!" through its loop's exception handler (where the host has FinalizationRegistry).
  */
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions.js";
-import { FINISHED, Future, PENDING, reprError, wakers } from "./futures.js";
+import { FINISHED, Future, PENDING, _abortRequested, reprError, wakers } from "./futures.js";
 import { getRunningLoop } from "./events.js";
-import { BaseEventLoop } from "./base-events.js";
+import { BaseEventLoop, _getRunningLoop } from "./base-events.js";
 import type { EventLoop } from "./loop.js";
-import { isCoroutine } from "./coroutines.js";
+import { isCoroutine, isCoroutineFunction } from "./coroutines.js";
+import { bridge, isThenable } from "./ensure-future.js";
 import { describe } from "./validate.js";
+import {
+  Context, _snapshot, checkContext, fromData, materialize, state as contextState, type Captured,
+} from "./contextvars.js";
 
 let taskCounter = 0;
+
+/** What `new Task()` takes besides the coroutine. */
+export interface TaskOptions {
+  /** The loop to run on; default: the current event loop. */
+  loop?: EventLoop;
+  /** The task's name; default `Task-N`. */
+  name?: string;
+  /** Run every step in this context itself; default: a copy of the context current now. */
+  context?: Context;
+  /** Cancel the task when this signal aborts (its `reason` as the cancel message). */
+  signal?: AbortSignal;
+  /** asyncio 3.12's eager_start: on a running loop, run the first step now, inside the constructor. */
+  eagerStart?: boolean;
+}
+
+/** What a task factory is given besides the loop and the coroutine: the createTask options it must honour. */
+export interface TaskFactoryOptions {
+  context?: Context;
+  signal?: AbortSignal;
+}
+
+/** `loop.setTaskFactory(f)`: makes the Future (usually a Task) for every createTask on that loop. */
+export type TaskFactory = (
+  loop: EventLoop,
+  coro: Generator<unknown, any, any> | Future<any> | PromiseLike<any>,
+  options: TaskFactoryOptions,
+) => Future<any>;
+
+/** The listener a task's `signal` option added, to remove when the task ends. */
+interface AbortLink {
+  signal: AbortSignal;
+  listener: () => void;
+}
 
 /** What the registry keeps of a task that waits on a Future, to report it if it is collected pending. */
 interface Tracked {
@@ -76,8 +131,11 @@ const destroyedPending: FinalizationRegistry<Tracked> | null =
  */
 export class Task<T = unknown> extends Future<T> {
   /** @internal the generator the task steps */ readonly _coro: Generator<unknown, T, any>;
-  /** what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future the task was made from */
-  readonly #source: Future<T> | null = null;
+  /** what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future or the promise the task was made from */
+  readonly #source: Future<T> | PromiseLike<T> | null = null;
+  /** @internal the task's context: a Context, or the Data snapshot a copy would hold (see the header) */ _ctx: Captured;
+  /** the `signal` option's listener while the task is pending */
+  #abortLink: AbortLink | null = null;
   /** @internal */ _name: string | null;
   readonly #number: number;
   /** @internal the Future this task waits on */ _futWaiter: Future<unknown> | null = null;
@@ -93,33 +151,79 @@ export class Task<T = unknown> extends Future<T> {
 
   /**
    * Prefer `loop.createTask(coro)` or `ensureFuture(coro)`. `coro` is a coroutine (a
-   * generator object), or one of asyncio's coroutines this package returns as a Future
-   * (a `sleep()`, `waitFor()`, `wait()` nothing has awaited yet), which the task awaits.
+   * generator object), one of asyncio's coroutines this package returns as a Future (a
+   * `sleep()`, `waitFor()`, `wait()` nothing has awaited yet), or a promise (a JS
+   * extension), which the task awaits. Options: `name`, `context` (run in that Context
+   * itself), `signal` (cancel on abort), `eagerStart` (run the first step now if the loop
+   * is running), `loop`.
    * @example
    * const task = new Task(worker("A"), { name: "worker-A" });
    * const nap = loop.createTask(sleep(5, "rested"));
    */
-  constructor(coro: Generator<unknown, T, any> | Future<T>, options: { loop?: EventLoop; name?: string } = {}) {
+  constructor(coro: Generator<unknown, T, any> | Future<T> | PromiseLike<T>, options: TaskOptions = {}) {
     super(options);
-    if (coro instanceof Future && coro._isFreshCoroutine()) {
+    checkCoro("Task", coro);
+    if (coro instanceof Future) {
       if (coro._loop !== this._loop && !coro._adopt(this._loop)) {
         throw new RuntimeError(`Task: coro belongs to another event loop than the task's`);
       }
       this.#source = coro;
       this._coro = coro[Symbol.iterator]();
     } else if (isCoroutine(coro)) {
-      this._coro = coro;
+      this._coro = coro as Generator<unknown, T, any>;
     } else {
-      throw new TypeError(
-        `Task: coro must be a coroutine (a generator object, or a sleep() / waitFor() / wait() not awaited yet), got ${describe(coro)}`,
-      );
+      this.#source = coro;
+      this._coro = awaitThenable(coro);
     }
-    this._name = options.name === undefined || options.name === null ? null : String(options.name);
+    const { name, signal, eagerStart = false } = options;
+    const context = checkContext("Task", options.context);
+    if (signal !== undefined) checkSignal("Task", signal);
+    if (typeof eagerStart !== "boolean") {
+      throw new TypeError(`Task: options.eagerStart must be a boolean, got ${describe(eagerStart)}`);
+    }
+    const eager = eagerStart && this._loop.isRunning();
+    if (eager && context !== undefined && context._entered) {
+      throw new RuntimeError(`Task: cannot start eagerly in ${context}: it is already entered`);
+    }
+    this._ctx = context ?? _snapshot();
+    this._name = name === undefined || name === null ? null : String(name);
     // as asyncio: only unnamed tasks take a number, so Task-N counts them
     this.#number = this._name === null ? ++taskCounter : 0;
-    this._loop._soon(taskStep, this);
+    if (signal !== undefined) this._linkSignal(signal);
     this.#track();
+    if (eager) this.#eagerStart();
+    else this._loop._soon(taskStep, this);
   }
+
+  /** asyncio's __eager_start: the first step now, with this task swapped in as the current one. */
+  #eagerStart(): void {
+    const loop = this._loop;
+    const prev = loop._currentTask;
+    loop._currentTask = null;
+    try {
+      this._step(false, undefined, undefined);
+    } finally {
+      loop._currentTask = prev;
+    }
+  }
+
+  /**
+   * @internal cancels this task when `signal` aborts (now, if it has); the listener goes
+   * when the task ends. A task follows one signal: later ones are ignored.
+   */
+  _linkSignal(signal: AbortSignal): void {
+    if (this.#abortLink !== null || this._state !== PENDING) return;
+    if (signal.aborted) {
+      this.cancel(abortMessage(signal.reason));
+      return;
+    }
+    const listener = () => {
+      if (this._state === PENDING && !this._loop.isClosed()) this.cancel(abortMessage(signal.reason));
+    };
+    this.#abortLink = { signal, listener };
+    signal.addEventListener("abort", listener, { once: true });
+  }
+
 
   #track(): void {
     let registry = registries.get(this._loop);
@@ -154,6 +258,8 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   #untrack(): void {
+    const link = this.#abortLink;
+    if (link !== null) link.signal.removeEventListener("abort", link.listener);
     const tracked = this.#tracked;
     if (tracked === null) {
       this.#unlink();
@@ -192,9 +298,26 @@ export class Task<T = unknown> extends Future<T> {
     if (this.#tracked !== null) this.#tracked.name = this._name;
   }
 
-  /** The coroutine the task runs: the generator, or the sleep()/waitFor() Future it was made from. */
-  getCoro(): Generator<unknown, T, any> | Future<T> {
+  /** The coroutine the task runs: the generator, or the sleep()/waitFor() Future or the promise it was made from. */
+  getCoro(): Generator<unknown, T, any> | Future<T> | PromiseLike<T> {
     return this.#source ?? this._coro;
+  }
+
+  /**
+   * The Context the task's steps run in (asyncio 3.12's get_context): the `context` option,
+   * or the copy taken at creation.
+   * @example
+   * const ctx = task.getContext();
+   * ctx.get(requestId);   // the value the task sees
+   */
+  getContext(): Context {
+    const c = this._ctx;
+    if (c instanceof Context) return c;
+    // the task is running with its copy still pending: make it now, as a set() would
+    if (contextState.owner === this) return materialize();
+    const ctx = fromData(c);
+    this._ctx = ctx;
+    return ctx;
   }
 
   /**
@@ -205,10 +328,22 @@ export class Task<T = unknown> extends Future<T> {
     if (this._state !== PENDING) return super.cancel(msg);
     this._numCancelsRequested++;
     const waiter = this._futWaiter;
-    if (waiter !== null && waiter.cancel(msg)) return true;
-    this._mustCancel = true;
-    this._cancelMessage = msg;
+    if (waiter === null || !waiter.cancel(msg)) {
+      this._mustCancel = true;
+      this._cancelMessage = msg;
+    }
+    _abortRequested(this, msg);
     return true;
+  }
+
+  /** @internal a cancel request is pending, or the task ended cancelled */
+  override _isCancelRequested(): boolean {
+    return this._numCancelsRequested > 0 || this.cancelled();
+  }
+
+  /** @internal pending and every cancel request taken back with uncancel() */
+  override _cancelTakenBack(): boolean {
+    return this._state === PENDING && this._numCancelsRequested === 0;
   }
 
   /** How many cancellation requests are pending (cancel() calls not taken back by uncancel()). */
@@ -270,9 +405,11 @@ export class Task<T = unknown> extends Future<T> {
     return info;
   }
 
-  /** @internal one step of the coroutine */
+  /** @internal one step of the coroutine, in the task's context */
   _step(hasExc: boolean, exc: unknown, value: unknown): void {
     if (this._state !== PENDING) throw new InvalidStateError(`_step(): already done: ${this}`);
+    const ctx = this._ctx;
+    if (ctx instanceof Context && ctx._entered) throw new RuntimeError(`cannot enter context: ${ctx} is already entered`);
     if (this._mustCancel) {
       if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
       hasExc = true;
@@ -284,6 +421,31 @@ export class Task<T = unknown> extends Future<T> {
     if (current !== null) {
       throw new RuntimeError(`Cannot enter into task ${this} while another task ${current} is being executed.`);
     }
+    const cs = contextState;
+    const savedCurrent = cs.current;
+    const savedPending = cs.pending;
+    const savedOwner = cs.owner;
+    if (ctx instanceof Context) {
+      ctx._entered = true;
+      cs.current = ctx;
+      cs.owner = null;
+    } else {
+      cs.current = null;
+      cs.pending = ctx;
+      cs.owner = this;
+    }
+    try {
+      this.#stepIn(loop, hasExc, exc, value);
+    } finally {
+      const now = this._ctx;
+      if (now instanceof Context) now._entered = false;
+      cs.current = savedCurrent;
+      cs.pending = savedPending;
+      cs.owner = savedOwner;
+    }
+  }
+
+  #stepIn(loop: EventLoop, hasExc: boolean, exc: unknown, value: unknown): void {
     loop._currentTask = this;
     let r: IteratorResult<unknown, T>;
     try {
@@ -311,22 +473,28 @@ export class Task<T = unknown> extends Future<T> {
       }
       return;
     }
-    const y = r.value;
+    let y = r.value;
     if (y === undefined) {
       loop._soon(taskStep, this); // bare yield: give way for one iteration
-    } else if (y instanceof Future) {
-      if (y._loop !== loop && !y._adopt(loop)) {
-        this.#throwSoon(new RuntimeError(`Task ${this} got Future ${y} attached to a different loop`));
-      } else if (y === this) {
-        this.#throwSoon(new RuntimeError(`Task cannot await on itself: ${this}`));
-      } else {
-        y._addCallback(this);
-        this._futWaiter = y;
-        if (this.#tracked === null && destroyedPending !== null) this.#weaken();
-        if (this._mustCancel && y.cancel(this._cancelMessage)) this._mustCancel = false;
+      return;
+    }
+    if (!(y instanceof Future)) {
+      if (!isThenable(y)) {
+        this.#throwSoon(new TypeError(badYield(y)));
+        return;
       }
+      y = bridge(y, loop); // `yield promise`: wait for it as for a Future
+    }
+    const fut = y as Future<unknown>;
+    if (fut._loop !== loop && !fut._adopt(loop)) {
+      this.#throwSoon(new RuntimeError(`Task ${this} got Future ${fut} attached to a different loop: ${otherLoop(fut._loop, loop)}`));
+    } else if (fut === this) {
+      this.#throwSoon(new RuntimeError(`Task cannot await on itself: ${this}`));
     } else {
-      this.#throwSoon(new TypeError(`Task got bad yield: ${describe(y)}`));
+      fut._addCallback(this);
+      this._futWaiter = fut;
+      if (this.#tracked === null && destroyedPending !== null) this.#weaken();
+      if (this._mustCancel && fut.cancel(this._cancelMessage)) this._mustCancel = false;
     }
   }
 
@@ -348,6 +516,100 @@ export class Task<T = unknown> extends Future<T> {
       exc = e;
     }
     this._step(true, exc, undefined);
+  }
+}
+
+/** The wrapped coroutine of a task made from a promise: waits for it as `yield promise` does. */
+function* awaitThenable<T>(p: PromiseLike<T>): Generator<unknown, T, any> {
+  return (yield p) as T;
+}
+
+const objectTag = (x: unknown) => Object.prototype.toString.call(x);
+
+/** @internal TypeError, saying what to write instead, unless `coro` is what a Task can run. */
+export function checkCoro(where: string, coro: unknown): void {
+  if (coro instanceof Future) {
+    if (coro._isFreshCoroutine()) return;
+    throw new TypeError(
+      `${where}: coro must be a coroutine, got ${coro}: it is already a Future; await it (yield* fut) instead of wrapping it in a Task`,
+    );
+  }
+  if (isCoroutine(coro) || isThenable(coro)) return;
+  throw new TypeError(`${where}: coro must be a coroutine (a generator object), got ${describe(coro)}${coroHint(where, coro)}`);
+}
+
+function coroHint(where: string, coro: unknown): string {
+  const name = typeof coro === "function" && coro.name ? coro.name : "work";
+  if (isCoroutineFunction(coro)) return `; call it: ${where}(${name}())`;
+  const tag = objectTag(coro);
+  if (tag === "[object AsyncFunction]") return `; call it: ${where}(${name}()) (a task awaits the promise it returns)`;
+  if (tag === "[object AsyncGeneratorFunction]" || tag === "[object AsyncGenerator]") {
+    return "; an async generator is not a coroutine: write the coroutine as function* and await with yield*";
+  }
+  if (typeof coro === "function") return "; pass the coroutine the function returns, not the function";
+  return "";
+}
+
+/** "Task got bad yield: ...", with what to write instead. */
+function badYield(y: unknown): string {
+  const what = `Task got bad yield: ${describe(y)}`;
+  if (isCoroutine(y)) return `${what}; did you forget \`*\` in \`yield*\`? Write yield* coro(), not yield coro()`;
+  if (isCoroutineFunction(y)) return `${what}; call it and delegate: yield* ${y.name || "work"}()`;
+  const tag = objectTag(y);
+  if (tag === "[object AsyncFunction]") return `${what}; call it: yield ${(y as Function).name || "work"}()`;
+  if (tag === "[object AsyncGenerator]") return `${what}; an async generator is not a coroutine: write it as function* and use yield*`;
+  if (Array.isArray(y)) return `${what}; to wait for several awaitables, yield* gather(...items)`;
+  return `${what}; a coroutine may yield* a Future or a coroutine, yield a Future or a promise, or yield nothing to give way for one iteration`;
+}
+
+/** Which loops a "different loop" error is about: the Future's, the task's (a loop's repr says whether it is closed). */
+function otherLoop(theirs: EventLoop, ours: EventLoop): string {
+  return `the Future belongs to ${theirs}, the task runs on ${ours}`;
+}
+
+/** The cancel message for an AbortSignal's reason: a string as it is, an Error's message, else its string form. */
+function abortMessage(reason: unknown): string | undefined {
+  if (reason === undefined) return undefined;
+  if (typeof reason === "string") return reason;
+  if (reason !== null && typeof reason === "object" && typeof (reason as { message?: unknown }).message === "string") {
+    return (reason as { message: string }).message;
+  }
+  return String(reason);
+}
+
+/**
+ * @internal cancels `fut` when `signal` aborts (at once if it has): a Task through its own
+ * link (removed when it ends), any other Future (a custom task factory's) through a done
+ * callback that removes the listener.
+ */
+export function linkSignal(fut: Future<unknown>, signal: AbortSignal): void {
+  if (fut instanceof Task) {
+    fut._linkSignal(signal);
+    return;
+  }
+  if (fut.done()) return;
+  if (signal.aborted) {
+    fut.cancel(abortMessage(signal.reason));
+    return;
+  }
+  const listener = () => {
+    if (!fut.done() && !fut.getLoop().isClosed()) fut.cancel(abortMessage(signal.reason));
+  };
+  signal.addEventListener("abort", listener, { once: true });
+  fut._addCallback(() => signal.removeEventListener("abort", listener));
+}
+
+/** @internal TypeError unless `signal` looks like an AbortSignal (aborted, reason, add/removeEventListener). */
+export function checkSignal(where: string, signal: unknown): asserts signal is AbortSignal {
+  const s = signal as AbortSignal | null;
+  if (
+    s === null ||
+    typeof s !== "object" ||
+    typeof s.aborted !== "boolean" ||
+    typeof s.addEventListener !== "function" ||
+    typeof s.removeEventListener !== "function"
+  ) {
+    throw new TypeError(`${where}: options.signal must be an AbortSignal, got ${describe(signal)}`);
   }
 }
 
@@ -377,3 +639,63 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   return out;
 }
 
+
+/**
+ * The running loop's createTask (asyncio.create_task): wraps the coroutine in a Task of the
+ * running loop, through its task factory. RuntimeError outside a running loop. Options:
+ * `name`, `context` (run in that Context itself), `signal` (cancel the task when it aborts).
+ * As asyncio 3.12's, it makes the task unnamed and then renames it, so a named task still
+ * takes a Task-N number (loop.createTask's named tasks do not).
+ * @example
+ * function* main() {
+ *   const t = createTask(worker(), { name: "worker" });
+ *   yield* sleep(1);
+ *   t.cancel();
+ * }
+ */
+export function createTask<T>(
+  coro: Generator<unknown, T, any> | Future<T> | PromiseLike<T>,
+  options?: { name?: string; context?: Context; signal?: AbortSignal },
+): Task<T> {
+  const loop = _getRunningLoop();
+  if (loop === null) throw new RuntimeError("createTask: no running event loop (outside one, use loop.createTask)");
+  if (options === undefined) return loop.createTask(coro);
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`createTask: options must be an object, got ${describe(options)}`);
+  }
+  const { name, ...rest } = options;
+  const task = loop.createTask(coro, rest);
+  if (name !== undefined && name !== null && typeof task.setName === "function") task.setName(name);
+  return task;
+}
+
+/**
+ * A task factory (for `loop.setTaskFactory`) that makes its tasks with `taskConstructor`
+ * and starts them eagerly (asyncio 3.12's create_eager_task_factory). The constructor is
+ * called as `new taskConstructor(coro, { ...options, loop, eagerStart: true })`.
+ * @example
+ * class TracedTask<T> extends Task<T> {}
+ * loop.setTaskFactory(createEagerTaskFactory(TracedTask));
+ */
+export function createEagerTaskFactory(
+  taskConstructor: new (coro: any, options: TaskOptions) => Future<any>,
+): TaskFactory {
+  if (typeof taskConstructor !== "function") {
+    throw new TypeError(`createEagerTaskFactory: taskConstructor must be a class, got ${describe(taskConstructor)}`);
+  }
+  return (loop, coro, options) => new taskConstructor(coro, { ...options, loop, eagerStart: true });
+}
+
+/**
+ * asyncio 3.12's eager task factory: with `loop.setTaskFactory(eagerTaskFactory)`, a task
+ * created while the loop runs takes its first step inside createTask — up to its first
+ * wait — and one that never waits is done before createTask returns, without a loop
+ * iteration. Tasks created before the loop runs start as usual.
+ * @example
+ * loop.setTaskFactory(eagerTaskFactory);
+ * function* main() {
+ *   const t = createTask(cached());   // returns a done task when cached() never waits
+ *   console.log(t.done());
+ * }
+ */
+export const eagerTaskFactory: TaskFactory = createEagerTaskFactory(Task);

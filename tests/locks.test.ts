@@ -316,7 +316,7 @@ describe("Lock", () => {
       return yield* caught(function* () { yield* lock.acquire(); });
     }, other) as Error;
     expect(err).toBeInstanceOf(RuntimeError);
-    expect(err.message).toMatch(/^<Lock \[locked\]> is bound to a different event loop: it belongs to <EventLoop idle .*>, and is used from <EventLoop running .*>$/);
+    expect(err.message).toMatch(/^<Lock \[locked\]> is bound to a different event loop: it belongs to <EventLoop #\d+ idle .*>, and is used from <EventLoop #\d+ running .*>$/);
     // both loops go on; the lock too, on its own loop
     run(function* () { yield* sleep(1); }, other);
     lock.release();

@@ -408,11 +408,14 @@ describe("ordering at scale, over both cores", () => {
     expect(seen).toEqual(["soon", "timer"]);
   });
 
-  it("newEventLoop makes a new loop that is not the default", () => {
+  it("newEventLoop makes a new loop, which getEventLoop() returns while it is the newest open one", () => {
+    const older = newEventLoop({ clock: "virtual" });
     const loop = newEventLoop({ clock: "virtual" });
     setEventLoop(null);
-    const def = getEventLoop();
-    expect(def).not.toBe(loop);
-    def.close();
+    expect(loop).not.toBe(older);
+    expect(getEventLoop()).toBe(loop);
+    loop.close();
+    expect(getEventLoop()).toBe(older);
+    older.close();
   });
 });

@@ -25,7 +25,7 @@ describe("LoopBound", () => {
     expect(() => t._getLoop()).toThrow(new RuntimeError("<Thing> can only be waited on in a running event loop"));
     const a = virtual();
     a.runUntilCompleteSync((function* () { t._getLoop(); yield* sleep(0); })());
-    expect(() => t._getLoop()).toThrow(/^<Thing> is bound to a different event loop: it belongs to <EventLoop idle .*>, and is used from no running loop$/);
+    expect(() => t._getLoop()).toThrow(/^<Thing> is bound to a different event loop: it belongs to <EventLoop #\d+ idle .*>, and is used from no running loop$/);
     expect(t._loop).toBe(a);
   });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   CancelledError, EventLoop, ExceptionGroup, Future, RuntimeError, Task, TaskGroup, TimeoutError, asyncWith,
-  currentTask, getRunningLoop, sleep, timeout,
+  copyContext, currentTask, getRunningLoop, sleep, timeout,
 } from "../src/index.js";
 import { virtual } from "./fixtures.js";
 
@@ -663,7 +663,7 @@ describe("TaskGroup: createTask and names", () => {
       seen.push(options);
       return original(coro, options as never);
     };
-    const marker = { signal: "s", context: "c" };
+    const marker = { signal: new AbortController().signal, context: copyContext() };
     run(loop, function* () {
       seen.length = 0; // the run's own task
       yield* asyncWith(new TaskGroup(), function* (g) {

@@ -194,17 +194,44 @@ describe("what a coroutine may not yield", () => {
       yield* sleep(1);
       return `${message}; went on to ${loop.time()}`;
     }
-    expect(loop.runUntilCompleteSync(main())).toBe("TypeError: Task got bad yield: number 42; went on to 1");
+    expect(loop.runUntilCompleteSync(main())).toMatch(/^TypeError: Task got bad yield: number 42; .+; went on to 1$/);
   });
 
-  it("yielding a promise is a bad yield too (wrap it with ensureFuture)", () => {
+  it("yielding a generator object says to use yield*", () => {
     const loop = virtual();
+    function* inner() {}
     function* main(): Generator<unknown, void, unknown> {
-      yield Promise.resolve(1);
+      yield inner();
     }
     const err = outcome(loop, main());
     expect(err).toBeInstanceOf(TypeError);
-    expect((err as Error).message).toMatch(/bad yield: Promise/);
+    expect((err as Error).message).toMatch(/did you forget `\*` in `yield\*`\?/);
+  });
+
+  it("yielding a generator function says to call it and delegate", () => {
+    const loop = virtual();
+    function* work() {}
+    function* main(): Generator<unknown, void, unknown> {
+      yield work;
+    }
+    expect((outcome(loop, main()) as Error).message).toMatch(/call it and delegate: yield\* work\(\)/);
+  });
+
+  it("yielding an async function says to call it", () => {
+    const loop = virtual();
+    async function fetchIt() {}
+    function* main(): Generator<unknown, void, unknown> {
+      yield fetchIt;
+    }
+    expect((outcome(loop, main()) as Error).message).toMatch(/call it: yield fetchIt\(\)/);
+  });
+
+  it("yielding an array says to gather", () => {
+    const loop = virtual();
+    function* main(): Generator<unknown, void, unknown> {
+      yield [sleep(1), sleep(2)];
+    }
+    expect((outcome(loop, main()) as Error).message).toMatch(/yield\* gather\(\.\.\.items\)/);
   });
 
   it("an uncaught bad yield fails the task with the TypeError", () => {
@@ -231,6 +258,26 @@ describe("what a coroutine may not yield", () => {
     const err = loop.runUntilCompleteSync(main());
     expect(err).toBeInstanceOf(RuntimeError);
     expect((err as Error).message).toMatch(/attached to a different loop/);
+  });
+
+  it("the different-loop error names both loops and says when the Future's is closed", () => {
+    const loop = virtual();
+    const other = virtual();
+    const foreign = other.createFuture();
+    other.close();
+    function* main() {
+      try {
+        yield foreign;
+        return null;
+      } catch (e) {
+        return e;
+      }
+    }
+    const msg = (loop.runUntilCompleteSync(main()) as Error).message;
+    const running = String(loop).replace(" idle ", " running ");
+    expect(msg).toContain(`the Future belongs to ${other}, the task runs on ${running}`);
+    expect(String(other)).toMatch(/^<EventLoop #\d+ closed /);
+    expect(String(other)).not.toBe(String(loop).replace(" idle ", " closed "));
   });
 
   it("a task awaiting itself gets RuntimeError thrown in", () => {
@@ -489,7 +536,8 @@ describe("the Task object", () => {
     function* gen() {}
     expect(() => loop.createTask(gen as never)).toThrow(TypeError);
     expect(() => loop.createTask(gen as never)).toThrow(/coro must be a coroutine/);
-    expect(() => loop.createTask(Promise.resolve(1) as never)).toThrow(/coro must be a coroutine/);
+    expect(() => loop.createTask(gen as never)).toThrow(/call it: createTask\(gen\(\)\)/);
+    expect(() => loop.createTask(42 as never)).toThrow(/coro must be a coroutine \(a generator object\), got number 42/);
     expect(loop.nextWakeup()).toBe(Infinity);
   });
 });
@@ -683,5 +731,73 @@ describe("the seed documents' examples", () => {
       "Task C: factorial(4) = 24",
     ]);
     expect(loop.time()).toBe(3);
+  });
+});
+
+describe("host promises in coroutines (a JS extension)", () => {
+  it("yield promise waits for it and evaluates to its value", async () => {
+    const loop = new EventLoop();
+    function* main(): Generator<unknown, string, any> {
+      const v = yield Promise.resolve("from the host");
+      return `${v}!`;
+    }
+    expect(await loop.runUntilComplete(main())).toBe("from the host!");
+    loop.close();
+  });
+
+  it("yield of a rejected promise throws the rejection into the coroutine", async () => {
+    const loop = new EventLoop();
+    function* main(): Generator<unknown, string, any> {
+      try {
+        yield Promise.reject(new RangeError("host said no"));
+        return "not reached";
+      } catch (e) {
+        return `caught ${(e as Error).name}`;
+      }
+    }
+    expect(await loop.runUntilComplete(main())).toBe("caught RangeError");
+    loop.close();
+  });
+
+  it("any thenable works, not only native promises", async () => {
+    const loop = new EventLoop();
+    const thenable = { then: (ok: (v: number) => void) => setTimeout(() => ok(7), 1) };
+    function* main(): Generator<unknown, number, any> {
+      return (yield thenable) * 6;
+    }
+    expect(await loop.runUntilComplete(main())).toBe(42);
+    loop.close();
+  });
+
+  it("cancelling a task that waits on a promise cancels the wait; the promise settling later changes nothing", async () => {
+    const loop = new EventLoop();
+    let reject!: (e: unknown) => void;
+    const p = new Promise((_r, j) => (reject = j));
+    const task = loop.createTask((function* () { yield p; })());
+    loop.callSoon(() => loop.callSoon(() => task.cancel("no more waiting")));
+    await expect(loop.runUntilComplete(task)).rejects.toThrow("no more waiting");
+    reject(new Error("late"));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(task.cancelled()).toBe(true);
+    loop.close();
+  });
+
+  it("createTask takes a promise: the task's result is the promise's value, and getCoro() is the promise", async () => {
+    const loop = new EventLoop();
+    const p = Promise.resolve(5);
+    const task = loop.createTask(p);
+    expect(task.getCoro()).toBe(p);
+    expect(await loop.runUntilComplete(task)).toBe(5);
+    loop.close();
+  });
+
+  it("createTask of an async function, uncalled, says to call it", () => {
+    const loop = virtual();
+    async function fetchThing() {}
+    expect(() => loop.createTask(fetchThing as never)).toThrow(/call it: createTask\(fetchThing\(\)\)/);
+    async function* stream() {}
+    expect(() => loop.createTask(stream() as never)).toThrow(/an async generator is not a coroutine/);
+    expect(() => loop.createTask(loop.createFuture() as never)).toThrow(/it is already a Future; await it/);
+    expect(loop.runUntilCompleteSync(sleep(1, "usable"))).toBe("usable");
   });
 });
