@@ -18,3 +18,41 @@ export { asCompleted } from "./as-completed.js";
 export { runCoroutineThreadsafe, type ConcurrentFuture } from "./run-coroutine-threadsafe.js";
 export { Loop, type LoopOptions } from "./cl-loop.js";
 export { asyncWith, type AsyncContextManager } from "./async-with.js";
+export {
+  OSError,
+  ConnectionError,
+  ConnectionRefusedError,
+  ConnectionResetError,
+  ConnectionAbortedError,
+  BrokenPipeError,
+  FileNotFoundError,
+  PermissionError,
+  NotImplementedError,
+  IncompleteReadError,
+  LimitOverrunError,
+} from "./exceptions.js";
+export {
+  BaseProtocol,
+  Protocol,
+  BufferedProtocol,
+  SubprocessProtocol,
+  type BaseProtocolLike,
+  type ProtocolLike,
+  type BufferedProtocolLike,
+  type SubprocessProtocolLike,
+} from "./io/protocols.js";
+export {
+  BaseTransport,
+  ReadTransport,
+  WriteTransport,
+  Transport,
+  SubprocessTransport,
+  FlowControlTransport,
+} from "./io/transports.js";
+export {
+  StreamReader,
+  StreamWriter,
+  StreamReaderProtocol,
+  FlowControlMixin,
+  type ClientConnectedCallback,
+} from "./io/streams.js";
