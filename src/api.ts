@@ -30,6 +30,8 @@ export {
   NotImplementedError,
   IncompleteReadError,
   LimitOverrunError,
+  SSLError,
+  SSLCertVerificationError,
 } from "./exceptions.js";
 export {
   BaseProtocol,
@@ -56,3 +58,23 @@ export {
   FlowControlMixin,
   type ClientConnectedCallback,
 } from "./io/streams.js";
+export {
+  openConnection,
+  startServer,
+  openUnixConnection,
+  startUnixServer,
+  type OpenConnectionOptions,
+  type StartServerOptions,
+} from "./io/streams.js";
+export { Server, type SocketInfo } from "./io/server.js";
+export type { CreateConnectionOptions, CreateServerOptions } from "./io/connections.js";
+export type {
+  IoHost,
+  HostConnection,
+  HostListener,
+  ConnectionSink,
+  ConnectRequest,
+  ListenRequest,
+  SocketAddress,
+  TlsOptions,
+} from "./io/hosts/host.js";

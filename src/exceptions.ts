@@ -147,3 +147,19 @@ export class LimitOverrunError extends Error {
     this.consumed = consumed;
   }
 }
+
+/** A TLS failure (Python's ssl.SSLError): a handshake, protocol or certificate error; the message is the TLS library's. */
+export class SSLError extends OSError {
+  constructor(message = "", options?: { errno?: number | null; code?: string | null; cause?: unknown }) {
+    super(message, options);
+    this.name = "SSLError";
+  }
+}
+
+/** The peer's certificate did not verify (untrusted, expired, or not for the name connected to). */
+export class SSLCertVerificationError extends SSLError {
+  constructor(message = "", options?: { errno?: number | null; code?: string | null; cause?: unknown }) {
+    super(message, options);
+    this.name = "SSLCertVerificationError";
+  }
+}

@@ -1,8 +1,8 @@
 /** Bytes helpers shared by transports and streams: Uint8Array in, Uint8Array out (API.md rule 7). */
 import { describe } from "../validate.js";
 
-const encoder: { encode(s: string): Uint8Array } | null =
-  typeof TextEncoder === "function" ? new TextEncoder() : null;
+/** made on first use, never at import: reading a global at import can materialize it (Node's lazy globals) */
+let encoder: { encode(s: string): Uint8Array } | null | undefined;
 
 /** The empty bytes value: frozen views are not allowed, so each call makes its own (it costs nothing). */
 export function emptyBytes(): Uint8Array {
@@ -25,6 +25,10 @@ export function toBytes(where: string, data: unknown): Uint8Array {
 
 /** UTF-8 bytes of a string. */
 export function utf8(s: string): Uint8Array {
+  if (encoder === undefined) {
+    const TE = (globalThis as { TextEncoder?: new () => { encode(s: string): Uint8Array } }).TextEncoder;
+    encoder = typeof TE === "function" ? new TE() : null;
+  }
   if (encoder !== null) return encoder.encode(s);
   // no TextEncoder (some sandboxes): encode by hand
   const out: number[] = [];

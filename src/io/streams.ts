@@ -26,7 +26,7 @@ import {
   NotImplementedError,
   RuntimeError,
 } from "../exceptions.js";
-import { getEventLoop } from "../events.js";
+import { getEventLoop, getRunningLoop } from "../events.js";
 import { BaseEventLoop } from "../base-events.js";
 import { Future } from "../futures.js";
 import { CoroutineFuture } from "../coroutine-future.js";
@@ -40,6 +40,7 @@ import { ByteQueue } from "./byte-queue.js";
 import { emptyBytes, toBytes, utf8, bytesAt, indexOfBytes } from "./bytes.js";
 import type { ProtocolLike } from "./protocols.js";
 import type { Transport } from "./transports.js";
+import type { Server } from "./server.js";
 
 /** The default limit of a StreamReader (bytes): asyncio's 64 KiB. */
 export const DEFAULT_LIMIT = 2 ** 16;
@@ -681,3 +682,121 @@ export class StreamWriter {
     yield* this.#protocol._drainHelper();
   }
 }
+/** Options of openConnection / openUnixConnection: the reader's limit, and createConnection's. */
+export interface OpenConnectionOptions {
+  /** the StreamReader's limit (bytes, default 64 KiB) */
+  limit?: number;
+  [option: string]: unknown;
+}
+
+/** Options of startServer / startUnixServer: the readers' limit, and createServer's. */
+export interface StartServerOptions {
+  limit?: number;
+  [option: string]: unknown;
+}
+
+/** The loop methods the stream helpers call (loop.ts implements them). */
+interface ConnectingLoop {
+  createConnection(factory: () => ProtocolLike, host: string | null, port: number | null, options?: object): Future<[Transport, ProtocolLike]>;
+  createUnixConnection(factory: () => ProtocolLike, path: string, options?: object): Future<[Transport, ProtocolLike]>;
+  createServer(factory: () => ProtocolLike, host: string | readonly string[] | null, port: number | null, options?: object): Future<Server>;
+  createUnixServer(factory: () => ProtocolLike, path: string, options?: object): Future<Server>;
+}
+
+function splitLimit(where: string, options: unknown): [number, object] {
+  if (options === undefined) return [DEFAULT_LIMIT, {}];
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+  }
+  const { limit, ...rest } = options as { limit?: unknown };
+  if (limit !== undefined && (typeof limit !== "number" || Number.isNaN(limit))) {
+    throw new TypeError(`${where}: options.limit must be a number of bytes, got ${describe(limit)}`);
+  }
+  return [(limit as number | undefined) ?? DEFAULT_LIMIT, rest];
+}
+
+/**
+ * Connects to `host`:`port` and returns a `[reader, writer]` pair (asyncio.open_connection).
+ * Options: `limit` (the reader's) and every createConnection option (`tls`, ...).
+ * @example
+ * const [reader, writer] = yield* openConnection("127.0.0.1", 8888);
+ */
+export function openConnection(host: string | null, port: number | null, options?: OpenConnectionOptions): Future<[StreamReader, StreamWriter]> {
+  const [limit, rest] = splitLimit("openConnection", options);
+  return new CoroutineFuture(getEventLoop(), () => openBody(limit, (loop, factory) => loop.createConnection(factory, host, port, rest)));
+}
+
+/**
+ * openConnection over a Unix domain socket at `path` (asyncio.open_unix_connection).
+ * @example
+ * const [reader, writer] = yield* openUnixConnection("/tmp/app.sock");
+ */
+export function openUnixConnection(path: string, options?: OpenConnectionOptions): Future<[StreamReader, StreamWriter]> {
+  const [limit, rest] = splitLimit("openUnixConnection", options);
+  return new CoroutineFuture(getEventLoop(), () => openBody(limit, (loop, factory) => loop.createUnixConnection(factory, path, rest)));
+}
+
+function* openBody(
+  limit: number,
+  connect: (loop: ConnectingLoop, factory: () => ProtocolLike) => Future<[Transport, ProtocolLike]>,
+): Generator<unknown, [StreamReader, StreamWriter], unknown> {
+  const loop = getRunningLoop();
+  const reader = new StreamReader(limit, loop);
+  const protocol = new StreamReaderProtocol(reader, null, loop);
+  const [transport] = yield* connect(loop as unknown as ConnectingLoop, () => protocol);
+  const writer = new StreamWriter(transport, protocol, reader, loop);
+  return [reader, writer];
+}
+
+/**
+ * Starts a server on `host`:`port` and calls `clientConnected(reader, writer)` for each
+ * client (asyncio.start_server); a coroutine function runs as a Task per client. Options:
+ * `limit` (each reader's) and every createServer option (`backlog`, `tls`, ...).
+ * @example
+ * const server = yield* startServer(function* (reader, writer) {
+ *   writer.write(yield* reader.readline());
+ *   writer.close();
+ * }, "127.0.0.1", 0);
+ * console.log(server.sockets[0].port);
+ */
+export function startServer(
+  clientConnected: ClientConnectedCallback,
+  host: string | readonly string[] | null,
+  port: number | null,
+  options?: StartServerOptions,
+): Future<Server> {
+  if (typeof clientConnected !== "function") {
+    throw new TypeError(`startServer: clientConnected must be a function, got ${describe(clientConnected)}`);
+  }
+  const [limit, rest] = splitLimit("startServer", options);
+  return new CoroutineFuture(getEventLoop(), () =>
+    serveBody(limit, clientConnected, (loop, factory) => loop.createServer(factory, host, port, rest)),
+  );
+}
+
+/**
+ * startServer on a Unix domain socket at `path` (asyncio.start_unix_server).
+ * @example
+ * const server = yield* startUnixServer(handle, "/tmp/app.sock");
+ */
+export function startUnixServer(clientConnected: ClientConnectedCallback, path: string, options?: StartServerOptions): Future<Server> {
+  if (typeof clientConnected !== "function") {
+    throw new TypeError(`startUnixServer: clientConnected must be a function, got ${describe(clientConnected)}`);
+  }
+  const [limit, rest] = splitLimit("startUnixServer", options);
+  return new CoroutineFuture(getEventLoop(), () =>
+    serveBody(limit, clientConnected, (loop, factory) => loop.createUnixServer(factory, path, rest)),
+  );
+}
+
+function* serveBody(
+  limit: number,
+  clientConnected: ClientConnectedCallback,
+  create: (loop: ConnectingLoop, factory: () => ProtocolLike) => Future<Server>,
+): Generator<unknown, Server, unknown> {
+  const loop = getRunningLoop();
+  checkLimit("startServer", limit);
+  const factory = () => new StreamReaderProtocol(new StreamReader(limit, loop), clientConnected, loop);
+  return yield* create(loop as unknown as ConnectingLoop, factory);
+}
+

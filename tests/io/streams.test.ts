@@ -16,7 +16,9 @@ import {
   StreamReaderProtocol,
   StreamWriter,
   gather,
+  openConnection,
   sleep,
+  startServer,
   type ProtocolLike,
 } from "../../src/index.js";
 import { toBytes } from "../../src/io/bytes.js";
@@ -982,5 +984,88 @@ describe("Futures of the stream coroutines", () => {
     expect(f.cancelled()).toBe(true);
     expect(() => f.result()).toThrow(CancelledError);
     expect(s(run(loop, () => r.read(3)))).toBe("abc");
+  });
+});
+
+describe("openConnection / startServer over real sockets", () => {
+  it("echo: the handler's lines come back, EOF reads as b'' after the client closes", async () => {
+    const { onRealLoop } = await import("./net-fixtures.js");
+    const got = await onRealLoop(function* (loop) {
+      const handlerDone = loop.createFuture<string[]>();
+      const server = yield* startServer(function* (r, w) {
+        const seen: string[] = [];
+        for (;;) {
+          const line = yield* r.readline();
+          if (line.length === 0) break;
+          seen.push(s(line));
+          w.write(line);
+          yield* w.drain();
+        }
+        w.close();
+        yield* w.waitClosed();
+        handlerDone.setResult(seen);
+      }, "127.0.0.1", 0);
+      const [reader, writer] = yield* openConnection("127.0.0.1", server.sockets[0].port);
+      const replies: string[] = [];
+      for (const msg of ["one\n", "two\n"]) {
+        writer.write(msg);
+        yield* writer.drain();
+        replies.push(s(yield* reader.readline()));
+      }
+      writer.close();
+      yield* writer.waitClosed();
+      const seen = yield* handlerDone;
+      server.close();
+      yield* server.waitClosed();
+      return { replies, seen };
+    });
+    expect(got).toEqual({ replies: ["one\n", "two\n"], seen: ["one\n", "two\n"] });
+  });
+
+  it("passes limit to each reader and refuses a bad one", async () => {
+    const { onRealLoop } = await import("./net-fixtures.js");
+    const got = await onRealLoop(function* (loop) {
+      const limits = loop.createFuture<number>();
+      const server = yield* startServer((r) => limits.setResult(r.limit), "127.0.0.1", 0, { limit: 10 });
+      const [reader, writer] = yield* openConnection("127.0.0.1", server.sockets[0].port, { limit: 20 });
+      const out = [yield* limits, reader.limit];
+      writer.close();
+      server.close();
+      let bad = "";
+      try {
+        yield* openConnection("127.0.0.1", 1, { limit: 0 });
+      } catch (e) {
+        bad = (e as Error).message;
+      }
+      return [...out, bad];
+    });
+    expect(got).toEqual([10, 20, "Limit cannot be <= 0"]);
+    expect(() => openConnection("h", 1, { limit: "x" } as never)).toThrow(/openConnection: options.limit must be a number/);
+    expect(() => startServer(5 as never, "h", 1)).toThrow(/startServer: clientConnected must be a function/);
+  });
+
+  it("a reader whose connection is reset raises ConnectionResetError; drain and waitClosed too", async () => {
+    const { onRealLoop } = await import("./net-fixtures.js");
+    const got = await onRealLoop(function* (loop) {
+      const server = yield* startServer(function* (r, w) {
+        w.write("partial");
+        yield* r.readline(); // the client has the bytes: the reset cannot overtake them
+        (w.getExtraInfo("socket") as { resetAndDestroy(): void }).resetAndDestroy();
+      }, "127.0.0.1", 0);
+      const [reader, writer] = yield* openConnection("127.0.0.1", server.sockets[0].port);
+      const names: string[] = [s(yield* reader.readexactly(7))];
+      writer.write("ack\n");
+      for (const op of [() => reader.readexactly(100), () => writer.drain(), () => writer.waitClosed()]) {
+        try {
+          yield* op();
+          names.push("ok");
+        } catch (e) {
+          names.push((e as Error).name);
+        }
+      }
+      server.close();
+      return names;
+    });
+    expect(got).toEqual(["partial", "ConnectionResetError", "ConnectionResetError", "ConnectionResetError"]);
   });
 });
