@@ -78,3 +78,4 @@ export type {
   SocketAddress,
   TlsOptions,
 } from "./io/hosts/host.js";
+export { MemoryNetwork, MemorySocket, type MemoryNetworkOptions } from "./io/hosts/memory.js";

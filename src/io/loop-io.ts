@@ -103,7 +103,7 @@ export function closeLoopIo(loop: EventLoop): void {
 export function* hostOperation<T>(
   loop: EventLoop,
   host: IoHost,
-  promise: Promise<T>,
+  promise: PromiseLike<T>,
   release: (value: T) => void,
 ): Generator<unknown, T, unknown> {
   const fut = loop.createFuture<T>();

@@ -106,8 +106,12 @@ export interface IoHost {
   readonly external: boolean;
   /** What to do about a facility this host lacks, for the NotImplementedError message. */
   readonly hint?: string;
-  /** Connects; resolves once connected (and, with TLS, once the handshake is done). */
-  connect?(request: ConnectRequest): Promise<HostConnection>;
+  /**
+   * Connects; resolves once connected (and, with TLS, once the handshake is done). A
+   * PromiseLike: a host on the loop's clock settles its own inside the loop callback that
+   * completes it, so that a synchronous run sees it without a promise job.
+   */
+  connect?(request: ConnectRequest): PromiseLike<HostConnection>;
   /** Binds and listens; resolves once listening. */
-  listen?(request: ListenRequest): Promise<HostListener>;
+  listen?(request: ListenRequest): PromiseLike<HostListener>;
 }
