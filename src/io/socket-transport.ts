@@ -94,12 +94,13 @@ export class SocketTransport extends FlowControlTransport implements ConnectionS
     this.setProtocol(protocol);
     server?._attach();
     openResource(loop, host, this);
-    conn.attach(this);
     loop._soon(callConnectionMade, this);
     // only start reading once connectionMade has run
     loop._soon(startReading, this);
     // only wake the waiter once connectionMade has run
     if (waiter !== null) loop._soon(setResultUnlessCancelled, waiter);
+    // last: a failure the host kept for us is then reported after connectionMade
+    conn.attach(this);
   }
 
   override toString(): string {

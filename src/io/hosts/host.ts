@@ -38,7 +38,11 @@ export interface ConnectionSink {
 
 /** One connected stream socket as the host has it. Created paused: no data until resumeReading(). */
 export interface HostConnection {
-  /** Where reports go from now on; set once, before resumeReading(). */
+  /**
+   * Where reports go from now on; set once, before resumeReading(). A failure or close
+   * that happened before (the peer reset the connection just after it was made) is
+   * reported to the sink now.
+   */
   attach(sink: ConnectionSink): void;
   /** Hands `data` to the host, which sends it in order (it keeps the array until then). */
   write(data: Uint8Array): void;

@@ -313,7 +313,17 @@ class MemoryEnd implements HostConnection {
 
   attach(sink: ConnectionSink): void {
     this.#sink = sink;
+    const ended = this.#ended;
+    this.#ended = null;
+    ended?.(sink);
   }
+
+  /** the end of the connection, reported now or, before attach(), kept for it */
+  #report(fn: (sink: ConnectionSink) => void): void {
+    if (this.#sink !== null) fn(this.#sink);
+    else this.#ended = fn;
+  }
+  #ended: ((sink: ConnectionSink) => void) | null = null;
 
   get bufferedAmount(): number {
     return this.#queued;
@@ -411,9 +421,9 @@ class MemoryEnd implements HostConnection {
     if (this.released) return;
     this.#queue = [];
     this.#queued = 0;
-    const sink = this.#sink;
     this.#release(reset);
-    if (sink !== null) later(this.loop, 0, () => sink.closed(), null);
+    // as Node emits 'close' after destroy(): in a later callback
+    later(this.loop, 0, () => this.#report((sink) => sink.closed()), null);
   }
 
   /** Lets go of this end: the peer gets EOF, or a reset if data was left unread here (or one is asked for). */
@@ -442,7 +452,8 @@ class MemoryEnd implements HostConnection {
     this.#held = [];
     this.#queue = [];
     this.#queued = 0;
-    this.#sink?.error(new ConnectionResetError("[Errno 104] Connection reset by peer", { errno: 104, code: "ECONNRESET" }));
+    const exc = new ConnectionResetError("[Errno 104] Connection reset by peer", { errno: 104, code: "ECONNRESET" });
+    this.#report((sink) => sink.error(exc));
   }
 
   extra(): Record<string, unknown> {

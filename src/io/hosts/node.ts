@@ -196,17 +196,28 @@ class NodeConnection implements HostConnection {
       if (this.#released) return;
       this.#released = true;
       sock.destroy();
-      this.#sink?.error(translate(err, null));
+      const exc = translate(err, null);
+      this.#report((sink) => sink.error(exc));
     });
     sock.on("close", () => {
       if (this.#released) return;
       this.#released = true;
-      this.#sink?.closed();
+      this.#report((sink) => sink.closed());
     });
   }
 
+  /** the end of the connection, reported now or, before attach(), kept for it */
+  #report(fn: (sink: ConnectionSink) => void): void {
+    if (this.#sink !== null) fn(this.#sink);
+    else this.#ended = fn;
+  }
+  #ended: ((sink: ConnectionSink) => void) | null = null;
+
   attach(sink: ConnectionSink): void {
     this.#sink = sink;
+    const ended = this.#ended;
+    this.#ended = null;
+    ended?.(sink);
   }
 
   write(data: Uint8Array): void {
