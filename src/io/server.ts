@@ -58,9 +58,10 @@ export class Server implements ServerLink, IoResource {
     this._tls = tls;
   }
 
+  /** asyncio's repr: `<Server sockets=()>` once closed; each socket as `<socket laddr=('127.0.0.1', 8888)>`. */
   toString(): string {
-    const socks = this.sockets.map((s) => (s.family === "unix" ? s.path : `${s.host}:${s.port}`));
-    return `<Server sockets=[${socks.join(", ")}]${this.#serving ? " serving" : ""}>`;
+    const socks = this.sockets.map((s) => `<socket laddr=${s.family === "unix" ? `'${s.path}'` : `('${s.host}', ${s.port})`}>`);
+    return `<Server sockets=(${socks.join(", ")}${socks.length === 1 ? "," : ""})>`;
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

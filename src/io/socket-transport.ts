@@ -77,6 +77,9 @@ export class SocketTransport extends FlowControlTransport implements ConnectionS
   #writeScheduled = false;
   #inbox: Inbound[] = [];
   #inboxHead = 0;
+  /** inside a host write: a failure the host reports now is the write's */
+  #writing = false;
+  #writeFailure: Error | null = null;
 
   constructor(
     loop: EventLoop,
@@ -173,6 +176,11 @@ export class SocketTransport extends FlowControlTransport implements ConnectionS
   /** @internal */
   error(exc: Error): void {
     this.#released = true;
+    if (this.#writing) {
+      // the host refused a write at once: fail inside write(), as asyncio's send() does
+      this.#writeFailure = exc;
+      return;
+    }
     this.#inbox.push({ failed: exc });
     this.#scheduleRead();
   }
@@ -330,7 +338,23 @@ export class SocketTransport extends FlowControlTransport implements ConnectionS
     }
     // the host failed or was closed under us: its report is on the way to connectionLost
     if (this.#released) return;
-    this.#conn.write(bytes);
+    this.#hostWrite(() => this.#conn.write(bytes));
+  }
+
+  /** Hands bytes to the host; a failure it reports at once ends the connection now. */
+  #hostWrite(write: () => void): void {
+    this.#writing = true;
+    try {
+      write();
+    } finally {
+      this.#writing = false;
+    }
+    const failure = this.#writeFailure;
+    if (failure !== null) {
+      this.#writeFailure = null;
+      this._fatalError(failure, "Fatal write error on socket transport");
+      return;
+    }
     if (this.#conn.bufferedAmount > 0) this.#flushWanted = true;
     this._maybePauseProtocol();
   }
@@ -348,9 +372,7 @@ export class SocketTransport extends FlowControlTransport implements ConnectionS
       return;
     }
     if (this.#released) return;
-    this.#conn.writev(parts);
-    if (this.#conn.bufferedAmount > 0) this.#flushWanted = true;
-    this._maybePauseProtocol();
+    this.#hostWrite(() => this.#conn.writev(parts));
   }
 
   #lostWrite(): void {

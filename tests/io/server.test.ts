@@ -147,7 +147,7 @@ describe("Server", () => {
       return [serving, second, task.cancelled(), server.isServing(), server.sockets.length];
     });
     expect(got[0]).toBe(true);
-    expect(got[1]).toMatch(/^server <Server sockets=\[127\.0\.0\.1:\d+\] serving> is already being awaited on serve_forever\(\)$/);
+    expect(got[1]).toMatch(/^server <Server sockets=\(<socket laddr=\('127\.0\.0\.1', \d+\)>,\)> is already being awaited on serve_forever\(\)$/);
     expect(got.slice(2)).toEqual([true, false, 0]);
   });
 
@@ -174,7 +174,7 @@ describe("Server", () => {
       }
       return null;
     });
-    expect(msg).toEqual(["RuntimeError", "server <Server sockets=[]> is closed"]);
+    expect(msg).toEqual(["RuntimeError", "server <Server sockets=()> is closed"]);
   });
 
   it("works in asyncWith: the body gets the server, leaving closes and waits for it", async () => {

@@ -39,6 +39,7 @@ const CERT_ERRORS = /^(ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|
  */
 interface NodeSocket {
   readonly writableLength: number;
+  readonly errored?: unknown;
   readonly destroyed: boolean;
   readonly remoteAddress?: string;
   readonly remoteFamily?: string;
@@ -222,6 +223,7 @@ class NodeConnection implements HostConnection {
 
   write(data: Uint8Array): void {
     this.#sock.write(data, this.#onWritten);
+    this.#failedNow();
   }
 
   writev(list: readonly Uint8Array[]): void {
@@ -230,6 +232,21 @@ class NodeConnection implements HostConnection {
     for (let i = 0; i < list.length - 1; i++) sock.write(list[i]);
     sock.write(list[list.length - 1], this.#onWritten);
     sock.uncork();
+    this.#failedNow();
+  }
+
+  /**
+   * A write the kernel refused at once (EPIPE, ECONNRESET) marks the socket errored
+   * synchronously, though Node emits 'error' later: report it now, inside write(), as
+   * asyncio's transport learns it from send().
+   */
+  #failedNow(): void {
+    const err = this.#sock.errored;
+    if (err === null || err === undefined || this.#released) return;
+    this.#released = true;
+    this.#sock.destroy();
+    const exc = translate(err, null);
+    this.#report((sink) => sink.error(exc));
   }
 
   get bufferedAmount(): number {
