@@ -90,7 +90,7 @@ export class SocketTransport extends FlowControlTransport implements ConnectionS
     server: ServerLink | null,
     extra: Record<string, unknown> = {},
   ) {
-    super({ ...conn.extra(), ...extra }, loop);
+    super(extra, loop);
     this.#conn = conn;
     this.#host = host;
     this.#server = server;
@@ -110,7 +110,7 @@ export class SocketTransport extends FlowControlTransport implements ConnectionS
     const info = ["SocketTransport"];
     if (this.#released && this.#connLost > 0) info.push("closed");
     else if (this.#closing) info.push("closing");
-    const peer = this._extra.peername;
+    const peer = this.getExtraInfo("peername");
     if (peer !== null && peer !== undefined && peer !== "") info.push(`peer=${Array.isArray(peer) ? peer.slice(0, 2).join(":") : peer}`);
     info.push(`read=${this.isReading() ? "polling" : "idle"}`);
     info.push(`write=<bufsize=${this.getWriteBufferSize()}>`);
@@ -119,6 +119,20 @@ export class SocketTransport extends FlowControlTransport implements ConnectionS
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
+  }
+
+  /**
+   * Extra information: what the transport was given, else the host's answer (asked when
+   * first wanted, and kept). After the connection is lost, an address never asked for is null.
+   */
+  override getExtraInfo(name: string, dflt: unknown = null): unknown {
+    const own = this._extra;
+    if (Object.prototype.hasOwnProperty.call(own, name)) return own[name];
+    if (this.#released && this.#connLost > 0) return dflt;
+    const v = this.#conn.extra(name);
+    if (v === undefined) return dflt;
+    own[name] = v;
+    return v;
   }
 
   override setProtocol(protocol: BaseProtocolLike): void {
@@ -231,10 +245,10 @@ export class SocketTransport extends FlowControlTransport implements ConnectionS
       const item = inbox[this.#inboxHead];
       if (item instanceof Uint8Array || item === EOF) {
         if (this.#paused || this.#closing || !this.#reading) {
-          // a failure later in the inbox is not held up by the data before it
-          const failure = inbox.find((x, i) => i >= this.#inboxHead && typeof x === "object" && !(x instanceof Uint8Array));
-          if (failure === undefined) break;
-          this.#inboxHead = inbox.indexOf(failure);
+          // held; but a failure (always the inbox's last item) is not held up by the data before it
+          const last = inbox[inbox.length - 1];
+          if (last instanceof Uint8Array || last === EOF) break;
+          this.#inboxHead = inbox.length - 1;
           continue;
         }
         this.#inboxHead++;

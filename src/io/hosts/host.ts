@@ -61,8 +61,12 @@ export interface HostConnection {
   /** Stops reading (the peer is slowed down by the host's own back-pressure). */
   pauseReading(): void;
   resumeReading(): void;
-  /** asyncio's extra information: peername, sockname, socket, and for TLS sslcontext, peercert, cipher, ... */
-  extra(): Record<string, unknown>;
+  /**
+   * asyncio's extra information by name: peername, sockname, socket, and for TLS
+   * sslcontext, peercert, cipher, ...; undefined for a name the host does not know. Asked
+   * for lazily (addresses cost system calls); a host keeps an answer once given.
+   */
+  extra(name: string): unknown;
 }
 
 /** A listening socket. */

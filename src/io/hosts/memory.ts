@@ -35,6 +35,7 @@ import type { EventLoop } from "../../loop.js";
 import { osError, pyAddress } from "../os-errors.js";
 import { checkOptions } from "../../options.js";
 import { describe } from "../../validate.js";
+import { Settle } from "./settle.js";
 import type {
   ConnectRequest,
   ConnectionSink,
@@ -56,40 +57,6 @@ export interface MemoryNetworkOptions {
 const FIRST_PORT = 49152;
 const EOF = Symbol("eof");
 type Held = Uint8Array | typeof EOF;
-
-/**
- * A PromiseLike that settles synchronously, inside the loop callback that settles it: a
- * synchronous run (runUntilCompleteSync) sees it without waiting for a promise job.
- */
-class Settle<T> implements PromiseLike<T> {
-  #state: "pending" | "ok" | "failed" = "pending";
-  #value: unknown;
-  #waiting: [((v: T) => unknown) | null | undefined, ((e: unknown) => unknown) | null | undefined][] = [];
-
-  resolve(v: T): void {
-    this.#settle("ok", v);
-  }
-  reject(e: unknown): void {
-    this.#settle("failed", e);
-  }
-  #settle(state: "ok" | "failed", v: unknown): void {
-    if (this.#state !== "pending") return;
-    this.#state = state;
-    this.#value = v;
-    const waiting = this.#waiting;
-    this.#waiting = [];
-    for (const [ok, err] of waiting) this.#call(ok, err);
-  }
-  #call(ok: ((v: T) => unknown) | null | undefined, err: ((e: unknown) => unknown) | null | undefined): void {
-    if (this.#state === "ok") ok?.(this.#value as T);
-    else err?.(this.#value);
-  }
-  then<R1 = T, R2 = never>(ok?: ((v: T) => R1 | PromiseLike<R1>) | null, err?: ((e: unknown) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2> {
-    if (this.#state === "pending") this.#waiting.push([ok, err]);
-    else this.#call(ok, err);
-    return this as unknown as PromiseLike<R1 | R2>;
-  }
-}
 
 /** "127.0.0.1:80" / "unix:/path": where a listener is found */
 function keyOf(address: { host: string | null; port: number } | { path: string }): string {
@@ -456,9 +423,12 @@ class MemoryEnd implements HostConnection {
     this.#report((sink) => sink.error(exc));
   }
 
-  extra(): Record<string, unknown> {
-    const name = (a: SocketAddress) => (a.family === "unix" ? a.path : a.family === "IPv6" ? [a.host, a.port, 0, 0] : [a.host, a.port]);
-    return { peername: name(this.remote), sockname: name(this.local), socket: this.#socket };
+  extra(name: string): unknown {
+    const addr = (a: SocketAddress) => (a.family === "unix" ? a.path : a.family === "IPv6" ? [a.host, a.port, 0, 0] : [a.host, a.port]);
+    if (name === "peername") return addr(this.remote);
+    if (name === "sockname") return addr(this.local);
+    if (name === "socket") return this.#socket;
+    return undefined;
   }
 }
 

@@ -16,6 +16,7 @@
  */
 import { OSError, PermissionError, SSLCertVerificationError, SSLError } from "../../exceptions.js";
 import { osError, pyAddress } from "../os-errors.js";
+import { Settle } from "./settle.js";
 import type {
   ConnectRequest,
   ConnectionSink,
@@ -127,47 +128,47 @@ function addressOf(family: string | undefined, host: string | undefined, port: n
   return family === "IPv6" ? [host, port, 0, 0] : [host, port];
 }
 
-function connect(m: Builtins, req: ConnectRequest): Promise<HostConnection> {
-  return new Promise((resolve, reject) => {
-    const addr = req.address;
-    const where = pyAddress(addr);
-    // asyncio says "Connect call failed" for a TCP connect; a Unix one fails with the plain strerror
-    const context = "path" in addr ? null : "connect";
-    let sock: NodeSocket;
-    let ready: string;
-    try {
-      const base: Record<string, unknown> =
-        "path" in addr
-          ? { path: addr.path, allowHalfOpen: true }
-          : { host: addr.host, port: addr.port, allowHalfOpen: true, noDelay: true };
-      if (req.localAddress !== undefined && !("path" in addr)) {
-        base.localAddress = req.localAddress.host;
-        base.localPort = req.localAddress.port || undefined;
-      }
-      if (req.tls !== null) {
-        sock = m.tls.connect({ ...base, ...req.tls });
-        ready = "secureConnect";
-      } else {
-        sock = m.net.connect(base);
-        ready = "connect";
-      }
-    } catch (e) {
-      reject(translate(e, context, where));
-      return;
+function connect(m: Builtins, req: ConnectRequest): PromiseLike<HostConnection> {
+  const done = new Settle<HostConnection>();
+  const addr = req.address;
+  const where = pyAddress(addr);
+  // asyncio says "Connect call failed" for a TCP connect; a Unix one fails with the plain strerror
+  const context = "path" in addr ? null : "connect";
+  let sock: NodeSocket;
+  let ready: string;
+  try {
+    const base: Record<string, unknown> =
+      "path" in addr
+        ? { path: addr.path, allowHalfOpen: true }
+        : { host: addr.host, port: addr.port, allowHalfOpen: true, noDelay: true };
+    if (req.localAddress !== undefined && !("path" in addr)) {
+      base.localAddress = req.localAddress.host;
+      base.localPort = req.localAddress.port || undefined;
     }
-    sock.pause();
-    const onError = (err: unknown) => {
-      sock.off(ready, onReady);
-      sock.destroy();
-      reject(translate(err, context, where));
-    };
-    const onReady = () => {
-      sock.off("error", onError);
-      resolve(new NodeConnection(sock, req.tls));
-    };
-    sock.once("error", onError);
-    sock.once(ready, onReady);
-  });
+    if (req.tls !== null) {
+      sock = m.tls.connect({ ...base, ...req.tls });
+      ready = "secureConnect";
+    } else {
+      sock = m.net.connect(base);
+      ready = "connect";
+    }
+  } catch (e) {
+    done.reject(translate(e, context, where));
+    return done;
+  }
+  sock.pause();
+  const onError = (err: unknown) => {
+    sock.off(ready, onReady);
+    sock.destroy();
+    done.reject(translate(err, context, where));
+  };
+  const onReady = () => {
+    sock.off("error", onError);
+    done.resolve(new NodeConnection(sock, req.tls, "path" in addr ? { path: addr.path, client: true } : null));
+  };
+  sock.once("error", onError);
+  sock.once(ready, onReady);
+  return done;
 }
 
 /** A Node socket behind the HostConnection interface. */
@@ -182,9 +183,13 @@ class NodeConnection implements HostConnection {
   };
   readonly halfClose: boolean;
 
-  constructor(sock: NodeSocket, tls: TlsOptions | null) {
+  /** for a Unix socket: its path, and whether this is the connecting end */
+  readonly #unix: { path: string; client: boolean } | null;
+
+  constructor(sock: NodeSocket, tls: TlsOptions | null, unix: { path: string; client: boolean } | null) {
     this.#sock = sock;
     this.#tls = tls;
+    this.#unix = unix;
     this.halfClose = tls === null;
     sock.on("data", (chunk: Uint8Array) => {
       // a plain Uint8Array over the same memory: Buffer's slice() would alias, Uint8Array's copies
@@ -289,61 +294,78 @@ class NodeConnection implements HostConnection {
     this.#sock.resume();
   }
 
-  extra(): Record<string, unknown> {
+  extra(name: string): unknown {
     const sock = this.#sock;
-    const unix = sock.remoteAddress === undefined && sock.localAddress === undefined;
-    const extra: Record<string, unknown> = {
-      peername: unix ? "" : addressOf(sock.remoteFamily, sock.remoteAddress, sock.remotePort),
-      sockname: unix ? "" : addressOf(sock.localAddress?.includes(":") ? "IPv6" : "IPv4", sock.localAddress, sock.localPort),
-      socket: sock,
-    };
-    if (this.#tls !== null) {
-      const cipher = sock.getCipher?.();
-      extra.sslcontext = this.#tls;
-      extra.ssl_object = sock;
-      extra.peercert = sock.getPeerCertificate?.() ?? null;
-      extra.cipher = cipher ? [cipher.standardName ?? cipher.name, cipher.version, null] : null;
-      extra.compression = null;
+    switch (name) {
+      case "peername":
+      case "sockname": {
+        const remote = name === "peername";
+        // a Unix socket: the listening end has the path, the connecting end is unnamed ("")
+        if (this.#unix !== null) return remote === this.#unix.client ? this.#unix.path : "";
+        const host = remote ? sock.remoteAddress : sock.localAddress;
+        if (host === undefined) return null;
+        const port = remote ? sock.remotePort : sock.localPort;
+        const family = remote ? sock.remoteFamily : host.includes(":") ? "IPv6" : "IPv4";
+        return addressOf(family, host, port);
+      }
+      case "socket":
+        return sock;
     }
-    return extra;
+    if (this.#tls === null) return undefined;
+    switch (name) {
+      case "sslcontext":
+        return this.#tls;
+      case "ssl_object":
+        return sock;
+      case "peercert":
+        return sock.getPeerCertificate?.() ?? null;
+      case "cipher": {
+        const c = sock.getCipher?.();
+        return c ? [c.standardName ?? c.name, c.version, null] : null;
+      }
+      case "compression":
+        return null;
+    }
+    return undefined;
   }
+
 }
 
-function listen(m: Builtins, req: ListenRequest): Promise<HostListener> {
-  return new Promise((resolve, reject) => {
-    const addr = req.address;
-    const where = pyAddress(addr);
-    let server: NodeServer;
-    const onConn = (sock: NodeSocket) => {
-      sock.pause();
-      req.onConnection(new NodeConnection(sock, req.tls));
-    };
-    try {
-      if ("path" in addr) removeStaleSocket(m.fs, addr.path);
-      if (req.tls !== null) {
-        server = m.tls.createServer({ ...req.tls, allowHalfOpen: true }, onConn);
-        // a client that fails its handshake never reaches the server (asyncio logs it in debug mode)
-        server.on("tlsClientError", () => {});
-      } else {
-        server = m.net.createServer({ allowHalfOpen: true, pauseOnConnect: true, noDelay: true }, onConn);
-      }
-    } catch (e) {
-      reject(translate(e, "bind", where));
-      return;
+function listen(m: Builtins, req: ListenRequest): PromiseLike<HostListener> {
+  const done = new Settle<HostListener>();
+  const addr = req.address;
+  const where = pyAddress(addr);
+  let server: NodeServer;
+  const onConn = (sock: NodeSocket) => {
+    sock.pause();
+    req.onConnection(new NodeConnection(sock, req.tls, "path" in addr ? { path: addr.path, client: false } : null));
+  };
+  try {
+    if ("path" in addr) removeStaleSocket(m.fs, addr.path);
+    if (req.tls !== null) {
+      server = m.tls.createServer({ ...req.tls, allowHalfOpen: true }, onConn);
+      // a client that fails its handshake never reaches the server (asyncio logs it in debug mode)
+      server.on("tlsClientError", () => {});
+    } else {
+      server = m.net.createServer({ allowHalfOpen: true, pauseOnConnect: true, noDelay: true }, onConn);
     }
-    const onListenError = (err: unknown) => {
-      server.close();
-      reject(translate(err, "bind", where));
-    };
-    server.once("error", onListenError);
-    const opts =
-      "path" in addr ? { path: addr.path, backlog: req.backlog } : { host: addr.host ?? undefined, port: addr.port, backlog: req.backlog };
-    server.listen(opts, () => {
-      server.off("error", onListenError);
-      server.on("error", (err: unknown) => req.onError(translate(err, null)));
-      resolve(new NodeListener(server));
-    });
+  } catch (e) {
+    done.reject(translate(e, "bind", where));
+    return done;
+  }
+  const onListenError = (err: unknown) => {
+    server.close();
+    done.reject(translate(err, "bind", where));
+  };
+  server.once("error", onListenError);
+  const opts =
+    "path" in addr ? { path: addr.path, backlog: req.backlog } : { host: addr.host ?? undefined, port: addr.port, backlog: req.backlog };
+  server.listen(opts, () => {
+    server.off("error", onListenError);
+    server.on("error", (err: unknown) => req.onError(translate(err, null)));
+    done.resolve(new NodeListener(server));
   });
+  return done;
 }
 
 /** asyncio's create_unix_server removes a stale socket file at the path before binding. */
