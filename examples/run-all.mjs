@@ -20,6 +20,9 @@ export const EXAMPLES = [
   "future_done_callback",
   "wait_for_timeout",
   "cl_loop",
+  "tcp_echo_streams",
+  "tcp_echo_protocols",
+  "tcp_echo_memory_network",
 ];
 
 export function compileExamples() {
