@@ -14,6 +14,7 @@ import { NotImplementedError } from "../exceptions.js";
 import type { EventLoop } from "../loop.js";
 import { describe } from "../validate.js";
 import type { IoHost } from "./hosts/host.js";
+import { denoHost } from "./hosts/deno.js";
 import { nodeHost } from "./hosts/node.js";
 import { unsupportedHost } from "./hosts/unsupported.js";
 
@@ -59,7 +60,7 @@ export function setNetwork(loop: EventLoop, network: unknown): void {
 export function ioHostOf(loop: EventLoop): IoHost {
   const own = perLoop.get(loop)?.network;
   if (own) return own;
-  return (runtimeHost ??= nodeHost() ?? unsupportedHost());
+  return (runtimeHost ??= denoHost() ?? nodeHost() ?? unsupportedHost());
 }
 
 /** NotImplementedError for a facility `host` lacks, naming the call, the runtime and what to do. */

@@ -35,7 +35,7 @@ const py = (v) => (v === null || v === undefined ? "None" : typeof v === "boolea
 
 class Logged {
   constructor(name, log, lost) {
-    Object.assign(this, { name, log, lost });
+    Object.assign(this, { name, log, lost });   // one log per side: their order is the OS's
   }
 
   connectionMade(transport) {
@@ -64,15 +64,16 @@ class Logged {
 }
 
 function* main() {
-  const log = [];
-  loop.setExceptionHandler((l, c) => log.push("exception handler: " + c.message));
+  const slog = [], clog = [];
+  loop.setExceptionHandler((l, c) => console.log("exception handler: " + c.message));
   const slost = loop.createFuture(), clost = loop.createFuture();
-  const server = yield* loop.createServer(() => new Logged("server", log, slost), "127.0.0.1", 0);
+  const server = yield* loop.createServer(() => new Logged("server", slog, slost), "127.0.0.1", 0);
   const port = server.sockets[0].port;
-  yield* loop.createConnection(() => new Logged("client", log, clost), "127.0.0.1", port);
+  yield* loop.createConnection(() => new Logged("client", clog, clost), "127.0.0.1", port);
   yield* slost;
   yield* clost;
-  console.log(log.join("\n"));
+  console.log(slog.join("\n"));
+  console.log(clog.join("\n"));
   server.close();
   yield* server.waitClosed();
 }

@@ -8,7 +8,7 @@ import struct
 
 class Logged(asyncio.Protocol):
     def __init__(self, name, log, lost):
-        self.name, self.log, self.lost = name, log, lost
+        self.name, self.log, self.lost = name, log, lost   # one log per side: their order is the OS's
 
     def connection_made(self, transport):
         self.transport = transport
@@ -34,15 +34,16 @@ class Logged(asyncio.Protocol):
 
 
 async def main():
-    log = []
-    loop.set_exception_handler(lambda l, c: log.append("exception handler: " + c["message"]))
+    slog, clog = [], []
+    loop.set_exception_handler(lambda l, c: print("exception handler: " + c["message"]))
     slost, clost = loop.create_future(), loop.create_future()
-    server = await loop.create_server(lambda: Logged("server", log, slost), "127.0.0.1", 0)
+    server = await loop.create_server(lambda: Logged("server", slog, slost), "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
-    await loop.create_connection(lambda: Logged("client", log, clost), "127.0.0.1", port)
+    await loop.create_connection(lambda: Logged("client", clog, clost), "127.0.0.1", port)
     await slost
     await clost
-    print("\n".join(log))
+    print("\n".join(slog))
+    print("\n".join(clog))
     server.close()
     await server.wait_closed()
 

@@ -196,7 +196,8 @@ class NodeConnection implements HostConnection {
       if (!this.#released) this.#sink?.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     });
     sock.on("end", () => {
-      if (!this.#released) this.#sink?.eof();
+      // Bun ends a socket destroyed from outside too: that is no EOF from the peer
+      if (!this.#released && !sock.destroyed) this.#sink?.eof();
     });
     sock.on("error", (err: unknown) => {
       if (this.#released) return;
