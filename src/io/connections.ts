@@ -14,6 +14,7 @@
  * connectionMade, then reading, then the waiter → the Future's value is [transport,
  * protocol], connectionMade having run.
  */
+import { NotImplementedError } from "../exceptions.js";
 import { CoroutineFuture } from "../coroutine-future.js";
 import type { Future } from "../futures.js";
 import type { EventLoop } from "../loop.js";
@@ -57,11 +58,16 @@ export interface CreateServerOptions {
   backlog?: number;
   /** start accepting at once (default true); else call server.startServing() */
   startServing?: boolean;
+  /**
+   * asyncio's reuse_address: true is what the hosts always do (SO_REUSEADDR, asyncio's default
+   * on POSIX); false cannot be honoured and is refused with NotImplementedError.
+   */
+  reuseAddress?: boolean;
 }
 
 const CONNECT_KEYS = ["tls", "serverHostname", "localAddr"];
 const UNIX_CONNECT_KEYS = ["tls", "serverHostname"];
-const SERVER_KEYS = ["tls", "backlog", "startServing"];
+const SERVER_KEYS = ["tls", "backlog", "startServing", "reuseAddress"];
 
 function checkFactory(where: string, factory: unknown): asserts factory is () => AnyProtocol {
   if (typeof factory !== "function") {
@@ -202,7 +208,13 @@ function* connectBody(
 
 function serverOptions(where: string, options: CreateServerOptions): { tls: TlsOptions | null; backlog: number; start: boolean } {
   checkOptions(where, options, SERVER_KEYS);
-  const { tls, backlog = 100, startServing = true } = options;
+  const { tls, backlog = 100, startServing = true, reuseAddress } = options;
+  if (reuseAddress !== undefined && typeof reuseAddress !== "boolean") {
+    throw new TypeError(`${where}: options.reuseAddress must be a boolean, got ${describe(reuseAddress)}`);
+  }
+  if (reuseAddress === false) {
+    throw new NotImplementedError(`${where}: reuseAddress: false is not possible here (the host always sets SO_REUSEADDR)`);
+  }
   if (typeof backlog !== "number" || !Number.isInteger(backlog) || backlog < 0) {
     throw new TypeError(`${where}: options.backlog must be a non-negative integer, got ${describe(backlog)}`);
   }

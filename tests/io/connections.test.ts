@@ -75,6 +75,12 @@ describe("createServer: arguments", () => {
     expect(() => loop.createServer(f, "h", 0, { tls: true } as never)).toThrow(/options.tls must be an object of TLS options/);
     expect(() => loop.createServer(f, "h", 0, { startServing: 1 } as never)).toThrow(/startServing must be a boolean/);
     expect(() => loop.createUnixServer(f, "")).toThrow(/path must be a non-empty string/);
+    expect(() => loop.createServer(f, "h", 0, { reuseAddress: "yes" } as never)).toThrow(/reuseAddress must be a boolean/);
+  });
+
+  it("takes reuseAddress: true (what the hosts always do) and refuses false with NotImplementedError", () => {
+    expect(() => loop.createServer(f, "h", 0, { reuseAddress: false })).toThrow(NotImplementedError);
+    expect(loop.createServer(f, "h", 0, { reuseAddress: true })).toBeTruthy();
   });
 
   it("with neither host nor port raises RangeError from the Future", async () => {
