@@ -31,6 +31,9 @@ export const EXAMPLES = [
   "sync_semaphore",
   "sync_barrier",
   "run_in_executor",
+  "tcp_echo_streams",
+  "tcp_echo_protocols",
+  "tcp_echo_memory_network",
 ];
 
 export function compileExamples() {

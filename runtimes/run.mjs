@@ -1,6 +1,7 @@
 // The runtime matrix (npm run test:runtimes): the same check body (check.mjs) in Node, Deno,
 // Bun, Chromium (main thread and a dedicated Worker), Cloudflare's workerd and an SES
-// compartment, each with the real runtime, plus the examples written for those hosts.
+// compartment, each with the real runtime, plus the examples written for those hosts, plus
+// the I/O checks (io-check.mjs) in Node and Bun.
 // Prints PASS/FAIL per row (VERBOSE=1: every check) and ends with `N passed, M failed`.
 // Every child process has a time limit and the whole run has one (DEADLINE_MS).
 import { spawn } from "node:child_process";
@@ -250,6 +251,9 @@ const rows = [
   ["deno", async () => lastJson(await run(bin("deno"), ["run", "--no-prompt", "--import-map", join(here, "deno-import-map.json"), join(here, "entry.mjs")]))],
   ["deno (npm:wasmloop, packed)", denoNpm],
   ["bun", async () => lastJson(await run(bin("bun"), [join(here, "entry.mjs")]))],
+  // networking: the runtimes whose sockets the package reaches (node:net, node:tls)
+  ["node (I/O)", async () => lastJson(await run(process.execPath, [join(here, "io-check.mjs")]))],
+  ["bun (I/O)", async () => lastJson(await run(bin("bun"), [join(here, "io-check.mjs")]))],
   ["chromium", chromium],
   ["workerd", workerd],
   ["workers example (workerd)", workersExample],

@@ -36,5 +36,66 @@ export {
   createTask, eagerTaskFactory, createEagerTaskFactory, type TaskOptions, type TaskFactory, type TaskFactoryOptions,
 } from "./tasks.js";
 export type { CreateTaskOptions, CallOptions } from "./loop.js";
-export { LookupError, NotImplementedError } from "./exceptions.js";
+export { LookupError } from "./exceptions.js";
 export { run, Runner, type RunOptions, type RunnerOptions, type RunnerRunOptions } from "./runners.js";
+export {
+  OSError,
+  ConnectionError,
+  ConnectionRefusedError,
+  ConnectionResetError,
+  ConnectionAbortedError,
+  BrokenPipeError,
+  FileNotFoundError,
+  PermissionError,
+  NotImplementedError,
+  IncompleteReadError,
+  LimitOverrunError,
+  SSLError,
+  SSLCertVerificationError,
+} from "./exceptions.js";
+export {
+  BaseProtocol,
+  Protocol,
+  BufferedProtocol,
+  SubprocessProtocol,
+  type BaseProtocolLike,
+  type ProtocolLike,
+  type BufferedProtocolLike,
+  type SubprocessProtocolLike,
+} from "./io/protocols.js";
+export {
+  BaseTransport,
+  ReadTransport,
+  WriteTransport,
+  Transport,
+  SubprocessTransport,
+  FlowControlTransport,
+} from "./io/transports.js";
+export {
+  StreamReader,
+  StreamWriter,
+  StreamReaderProtocol,
+  FlowControlMixin,
+  type ClientConnectedCallback,
+} from "./io/streams.js";
+export {
+  openConnection,
+  startServer,
+  openUnixConnection,
+  startUnixServer,
+  type OpenConnectionOptions,
+  type StartServerOptions,
+} from "./io/streams.js";
+export { Server, type SocketInfo } from "./io/server.js";
+export type { CreateConnectionOptions, CreateServerOptions } from "./io/connections.js";
+export type {
+  IoHost,
+  HostConnection,
+  HostListener,
+  ConnectionSink,
+  ConnectRequest,
+  ListenRequest,
+  SocketAddress,
+  TlsOptions,
+} from "./io/hosts/host.js";
+export { MemoryNetwork, MemorySocket, type MemoryNetworkOptions } from "./io/hosts/memory.js";

@@ -59,6 +59,7 @@ import {
 } from "./contextvars.js";
 // a type only: the handler is given the EventLoop (loop.ts) that this class is the base of
 import type { EventLoop } from "./loop.js";
+import type { IoHost } from "./io/hosts/host.js";
 
 /** Timers due within this much of `now` run in the current iteration (asyncio's clock resolution). */
 const CLOCK_RESOLUTION = 1e-9;
@@ -81,6 +82,12 @@ export interface EventLoopOptions {
    * src/core/reference.ts, which the package's entries do not ship).
    */
   core?: "wasm" | (() => SchedulerCore);
+  /**
+   * The network host connections and servers go through (src/io): a `MemoryNetwork` for
+   * in-memory sockets on the loop's own clock, or any object implementing `IoHost`.
+   * Default: the runtime's own sockets (Node, Bun), where it has them.
+   */
+  network?: IoHost;
 }
 
 /** asyncio's exception-handler context: what went wrong, and the objects involved (`handle`, `future`, `task`, ...). */
@@ -158,6 +165,11 @@ export class BaseEventLoop {
   /** set while an asynchronous run sleeps on the host: scheduling calls it to wake the run */
   #wake: (() => void) | null = null;
   readonly #number = ++loopCounter;
+  /** host I/O (src/io), for the virtual clock: see "Virtual time and host I/O" below */
+  #ioBusy = 0;
+  #ioOpen = 0;
+  /** the host had a turn since the loop last went idle: a virtual jump may go ahead */
+  #ioTurned = false;
 
   constructor(options: EventLoopOptions = {}) {
     if (options === null || typeof options !== "object") {
@@ -362,6 +374,40 @@ export class BaseEventLoop {
     return pending;
   }
 
+  /*
+   * Virtual time and host I/O. A virtual clock jumps to the next deadline whenever nothing
+   * is ready; with real sockets open that would run ahead of the host. So src/io counts, per
+   * loop, host operations in flight (`busy`: a connect, a listen — they complete on their
+   * own) and open host resources (`open`: connections and listeners — data may arrive at
+   * any time). While anything is busy the virtual clock stands still and an asynchronous run
+   * waits on the host; while anything is open, the run gives the host one turn (a macrotask,
+   * so that I/O the host already has is delivered) before each jump. runUntilCompleteSync
+   * cannot let the host run at all: with host I/O busy or open and nothing ready it throws
+   * RuntimeError instead of waiting, jumping or hanging. Hosts on the loop's own clock (the
+   * in-memory network) are not counted.
+   */
+
+  /** @internal src/io: a host operation started (busy) or a host resource opened (!busy) */
+  _ioBegin(busy: boolean): void {
+    if (busy) this.#ioBusy++;
+    else this.#ioOpen++;
+  }
+
+  /** @internal src/io: the operation settled, or the resource closed; wakes a run waiting on it */
+  _ioEnd(busy: boolean): void {
+    if (busy) this.#ioBusy--;
+    else this.#ioOpen--;
+    if (this.#wake !== null) this.#wake();
+  }
+
+  #hostIoError(fut: Completion): never {
+    throw new RuntimeError(
+      `runUntilCompleteSync cannot wait for host I/O (${this.#ioOpen} connection(s) or server(s) open, ` +
+        `${this.#ioBusy} operation(s) in flight), and ${fut} is not done: host sockets only make progress ` +
+        "when the caller's stack unwinds; use await runUntilComplete()",
+    );
+  }
+
   #enqueue(id: number, fn: Callback, arg: unknown): number {
     if (id < 0) throw new RangeError(`too many pending callbacks: the scheduler holds at most ${MAX_SLOTS}`);
     const slot = slotOf(id);
@@ -404,6 +450,7 @@ export class BaseEventLoop {
       for (;;) {
         const busy = this.#iterate();
         if (this.#stopping) break;
+        if ((this.#ioBusy > 0 || this.#ioOpen > 0) && this.#core.readyCount() === 0) this.#hostIoError(fut);
         if (this.#virtual) {
           if (!busy) this.#idleError(fut);
           continue;
@@ -486,13 +533,16 @@ export class BaseEventLoop {
       /** Arranges the next step: a macrotask if work is ready, else a host timer for the next deadline. */
       const arm = () => {
         const core = this.#core;
-        if (core.readyCount() > 0 || (this.#virtual && core.timerCount() > 0)) {
+        const ready = core.readyCount() > 0;
+        if (ready || (this.#virtual && core.timerCount() > 0 && this.#ioBusy === 0)) {
+          // a virtual jump with host connections open goes after this macrotask: the host's turn
+          if (!ready && this.#ioOpen > 0) this.#ioTurned = true;
           posted = true;
           tasks.post(step);
           return;
         }
         const next = core.nextDeadline();
-        if (next !== Infinity) {
+        if (next !== Infinity && !this.#virtual) {
           const ms = Math.min(Math.max(0, Math.ceil((next - this.time()) * 1000)), MAX_SLEEP_MS);
           timer = host.setTimeout(step, ms);
         }
@@ -529,6 +579,8 @@ export class BaseEventLoop {
   runOnce(): void {
     this._checkRunnable();
     this.#running = true;
+    // the host called us from its own tick: it had its turn
+    this.#ioTurned = true;
     try {
       this.#iterate();
     } finally {
@@ -704,10 +756,13 @@ export class BaseEventLoop {
   #runOnce(): boolean {
     const core = this.#core;
     if (this.#virtual && !this.#stopping && core.readyCount() === 0) {
+      // never past a deadline while host I/O may still deliver (see "Virtual time and host I/O")
+      if (this.#ioBusy > 0 || (this.#ioOpen > 0 && !this.#ioTurned)) return false;
       const next = core.nextDeadline();
       if (next === Infinity) return false;
       if (next > this.#now) this.#now = next;
     }
+    this.#ioTurned = false;
     const fns = this.#fns;
     const args = this.#args;
     const ctxs = this.#ctxs;

@@ -18,6 +18,18 @@ import { toFuture } from "./ensure-future.js";
 import { checkContext, type Context } from "./contextvars.js";
 import { checkOptions } from "./options.js";
 import { describe } from "./validate.js";
+import {
+  createConnection,
+  createServer,
+  createUnixConnection,
+  createUnixServer,
+  type CreateConnectionOptions,
+  type CreateServerOptions,
+} from "./io/connections.js";
+import { closeLoopIo, setNetwork } from "./io/loop-io.js";
+import type { Server } from "./io/server.js";
+import type { AnyProtocol } from "./io/protocols.js";
+import type { Transport } from "./io/transports.js";
 
 export type { EventLoopOptions, ExceptionContext, ExceptionHandler, CallOptions } from "./base-events.js";
 
@@ -43,9 +55,10 @@ const CREATE_TASK_OPTIONS = ["name", "context", "signal"] as const;
 export class EventLoop extends BaseEventLoop {
   #taskFactory: TaskFactory | null = null;
 
-  constructor(options?: EventLoopOptions) {
+  constructor(options: EventLoopOptions = {}) {
     super(options);
     _registerLoop(this);
+    setNetwork(this, options.network);
   }
 
   /**
@@ -185,9 +198,58 @@ export class EventLoop extends BaseEventLoop {
     return shutdownDefaultExecutor(this, timeout);
   }
 
-  /** Closes the loop (see BaseEventLoop.close) and shuts the default executor down without waiting for it. */
+  // ---- networking (src/io): asyncio's create_connection / create_server and Unix variants
+
+  /**
+   * Connects to `host`:`port` and returns `[transport, protocol]` once the protocol's
+   * connectionMade has run (asyncio's create_connection). Options: `tls`, `serverHostname`,
+   * `localAddr` (see the README's I/O section).
+   * @example
+   * const [transport, protocol] = yield* loop.createConnection(() => new EchoClient(), "127.0.0.1", 8888);
+   */
+  createConnection<P extends AnyProtocol>(
+    protocolFactory: () => P,
+    host: string | null,
+    port: number | string | null,
+    options?: CreateConnectionOptions,
+  ): Future<[Transport, P]> {
+    return createConnection(this, protocolFactory, host, port, options) as Future<[Transport, P]>;
+  }
+
+  /** createConnection over the Unix domain socket at `path` (asyncio's create_unix_connection). */
+  createUnixConnection<P extends AnyProtocol>(protocolFactory: () => P, path: string, options?: CreateConnectionOptions): Future<[Transport, P]> {
+    return createUnixConnection(this, protocolFactory, path, options) as Future<[Transport, P]>;
+  }
+
+  /**
+   * Listens on `host`:`port` (host null: every interface; an array: each of them; port 0:
+   * any free port) and makes a transport and a protocol for each connection (asyncio's
+   * create_server). Options: `tls`, `backlog`, `startServing`.
+   * @example
+   * const server = yield* loop.createServer(() => new EchoServer(), "127.0.0.1", 0);
+   * console.log(server.sockets[0].port);
+   */
+  createServer(
+    protocolFactory: () => AnyProtocol,
+    host: string | readonly string[] | null,
+    port: number | string | null,
+    options?: CreateServerOptions,
+  ): Future<Server> {
+    return createServer(this, protocolFactory, host, port, options);
+  }
+
+  /** createServer on a Unix domain socket at `path` (asyncio's create_unix_server; a stale socket file there is removed first). */
+  createUnixServer(protocolFactory: () => AnyProtocol, path: string, options?: CreateServerOptions): Future<Server> {
+    return createUnixServer(this, protocolFactory, path, options);
+  }
+
+  /**
+   * Closes the loop (BaseEventLoop.close), releases the host sockets and servers still open, and
+   * shuts the default executor down without waiting for it (seed 001).
+   */
   override close(): void {
     super.close();
+    closeLoopIo(this);
     closeDefaultExecutor(this);
   }
 }

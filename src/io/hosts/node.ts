@@ -1,13 +1,410 @@
 /**
- * Node and Bun (whose node:worker_threads is the same API): the executor's workers are
- * worker_threads, unref()'d while idle so they never keep the process alive.
+ * The I/O host of Node (and of Bun, which has the same `node:net` and `node:tls`): TCP and
+ * Unix stream sockets, plain or TLS.
  *
- * node:worker_threads is loaded on first use with `process.getBuiltinModule` (Node 20.16+,
- * 22.3+; Bun), not with a dynamic import: SES refuses to evaluate any bundle with one
- * in its text, and a static import would break every browser and edge build. The worker runs the executor's script from a `data:` URL, so no file of the package
- * has to be found (or copied by a bundler) at run time.
+ * The modules are taken with `process.getBuiltinModule()` on first use (Node ≥ 20.16 and
+ * 22.3, Bun, Deno 2), never imported: the package stays importable in browsers, Workers and
+ * SES compartments, bundlers never see `node:net`, and no dynamic import appears in the source
+ * (SES refuses to evaluate code that contains one).
+ *
+ * Sockets are made with `allowHalfOpen` (asyncio's eof_received may keep the write side
+ * open) and handed over paused; the transport resumes them after connectionMade, and maps
+ * pauseReading/resumeReading onto `socket.pause()/resume()`, which is Node's own
+ * back-pressure: a paused socket stops reading from the kernel once its buffer is full, and
+ * the peer's writes back up. `bufferedAmount` is `socket.writableLength`, the bytes Node has
+ * not yet handed to the kernel; every write's callback reports progress.
+ *
+ * The executor's workers are worker_threads (the same API in Bun), taken the same way and
+ * unref()'d while idle so they never keep the process alive. A worker runs the executor's
+ * script from a `data:` URL, so no file of the package has to be found (or copied by a
+ * bundler) at run time.
  */
+import { OSError, PermissionError, SSLCertVerificationError, SSLError } from "../../exceptions.js";
+import { osError, pyAddress } from "../os-errors.js";
+import { Settle } from "./settle.js";
+import type {
+  ConnectRequest,
+  ConnectionSink,
+  HostConnection,
+  HostListener,
+  IoHost,
+  ListenRequest,
+  SocketAddress,
+  TlsOptions,
+} from "./host.js";
 import type { WorkerEvents, WorkerPort, WorkerScript } from "../threads.js";
+
+/** How long a TLS close waits for its close_notify to be sent before it gives up (asyncio's ssl_shutdown_timeout). */
+const TLS_SHUTDOWN_TIMEOUT_MS = 30_000;
+
+/** Node's codes for a certificate that does not verify (OpenSSL's X509_V_ERR_* names, and the hostname check). */
+const CERT_ERRORS = /^(ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_.*|CERT_.*|INVALID_CA|PATH_LENGTH_EXCEEDED|INVALID_PURPOSE|CERT_UNTRUSTED|CERT_REJECTED|HOSTNAME_MISMATCH)$/;
+
+/*
+ * The parts of node:net, node:tls and node:fs used here, typed by hand: the package's
+ * types must not need @types/node (browsers and Workers compile against them too).
+ */
+interface NodeSocket {
+  readonly writableLength: number;
+  readonly errored?: unknown;
+  readonly destroyed: boolean;
+  readonly remoteAddress?: string;
+  readonly remoteFamily?: string;
+  readonly remotePort?: number;
+  readonly localAddress?: string;
+  readonly localPort?: number;
+  on(event: string, fn: (...args: any[]) => void): this;
+  once(event: string, fn: (...args: any[]) => void): this;
+  off(event: string, fn: (...args: any[]) => void): this;
+  write(data: Uint8Array, cb?: (err?: Error | null) => void): boolean;
+  end(cb?: () => void): this;
+  destroy(): this;
+  pause(): this;
+  resume(): this;
+  cork(): void;
+  uncork(): void;
+  getCipher?(): { name: string; standardName?: string; version: string };
+  getPeerCertificate?(): object;
+}
+interface NodeServer {
+  on(event: string, fn: (...args: any[]) => void): this;
+  once(event: string, fn: (...args: any[]) => void): this;
+  off(event: string, fn: (...args: any[]) => void): this;
+  listen(options: object, cb: () => void): this;
+  address(): { address: string; family: string; port: number } | string | null;
+  close(): this;
+}
+interface Builtins {
+  net: {
+    connect(options: object): NodeSocket;
+    createServer(options: object, onConnection: (sock: NodeSocket) => void): NodeServer;
+  };
+  tls: {
+    connect(options: object): NodeSocket;
+    createServer(options: object, onConnection: (sock: NodeSocket) => void): NodeServer;
+  };
+  fs: {
+    statSync(path: string): { isSocket(): boolean };
+    unlinkSync(path: string): void;
+  };
+}
+
+/** The Node host of this runtime, or null where there is no `process.getBuiltinModule`. */
+export function nodeHost(): IoHost | null {
+  const proc = (globalThis as any).process;
+  if (!proc || typeof proc.getBuiltinModule !== "function" || typeof proc.versions?.node !== "string") return null;
+  const versions = proc.versions;
+  const runtime = versions.bun ? `Bun ${versions.bun}` : versions.deno ? `Deno ${versions.deno}` : `Node ${proc.version}`;
+  let mods: Builtins | null = null;
+  const load = (): Builtins =>
+    (mods ??= {
+      net: proc.getBuiltinModule("node:net"),
+      tls: proc.getBuiltinModule("node:tls"),
+      fs: proc.getBuiltinModule("node:fs"),
+    });
+  return {
+    runtime,
+    external: true,
+    connect: (req) => connect(load(), req),
+    listen: (req) => listen(load(), req),
+  };
+}
+
+/** Node's errors as asyncio's classes; Deno's permission refusals as PermissionError. */
+function translate(err: any, context: "connect" | "bind" | null, address?: string): Error {
+  if (err && (err.name === "NotCapable" || err.name === "PermissionDenied")) {
+    return new PermissionError(`${err.message} (grant network access: deno run --allow-net)`, { cause: err });
+  }
+  const code: string | undefined = typeof err?.code === "string" ? err.code : undefined;
+  if (code === undefined) return err instanceof Error ? err : new Error(String(err));
+  // TLS failures keep the TLS library's words, as Python's ssl errors keep OpenSSL's
+  if (CERT_ERRORS.test(code)) {
+    return new SSLCertVerificationError(`[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${err.message}`, { code, cause: err });
+  }
+  if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_") || code.startsWith("ERR_OSSL_")) {
+    return new SSLError(err.message, { code, cause: err });
+  }
+  if (!/^E[A-Z_]+$/.test(code) || code.startsWith("ERR_")) return new OSError(err.message, { code, cause: err });
+  return osError(code, typeof err.errno === "number" ? err.errno : null, { context, address, cause: err });
+}
+
+function addressOf(family: string | undefined, host: string | undefined, port: number | undefined): unknown {
+  if (host === undefined) return null;
+  // asyncio's tuples: (host, port) for IPv4, (host, port, flowinfo, scope_id) for IPv6
+  return family === "IPv6" ? [host, port, 0, 0] : [host, port];
+}
+
+function connect(m: Builtins, req: ConnectRequest): PromiseLike<HostConnection> {
+  const done = new Settle<HostConnection>();
+  const addr = req.address;
+  const where = pyAddress(addr);
+  // asyncio says "Connect call failed" for a TCP connect; a Unix one fails with the plain strerror
+  const context = "path" in addr ? null : "connect";
+  let sock: NodeSocket;
+  let ready: string;
+  try {
+    const base: Record<string, unknown> =
+      "path" in addr
+        ? { path: addr.path, allowHalfOpen: true }
+        : { host: addr.host, port: addr.port, allowHalfOpen: true, noDelay: true };
+    if (req.localAddress !== undefined && !("path" in addr)) {
+      base.localAddress = req.localAddress.host;
+      base.localPort = req.localAddress.port || undefined;
+    }
+    if (req.tls !== null) {
+      sock = m.tls.connect({ ...base, ...req.tls });
+      ready = "secureConnect";
+    } else {
+      sock = m.net.connect(base);
+      ready = "connect";
+    }
+  } catch (e) {
+    done.reject(translate(e, context, where));
+    return done;
+  }
+  sock.pause();
+  const onError = (err: unknown) => {
+    sock.off(ready, onReady);
+    sock.destroy();
+    done.reject(translate(err, context, where));
+  };
+  const onReady = () => {
+    sock.off("error", onError);
+    done.resolve(new NodeConnection(sock, req.tls, "path" in addr ? { path: addr.path, client: true } : null));
+  };
+  sock.once("error", onError);
+  sock.once(ready, onReady);
+  return done;
+}
+
+/** A Node socket behind the HostConnection interface. */
+class NodeConnection implements HostConnection {
+  readonly #sock: NodeSocket;
+  readonly #tls: TlsOptions | null;
+  #sink: ConnectionSink | null = null;
+  /** we released the socket, or it failed: no more reports */
+  #released = false;
+  readonly #onWritten = () => {
+    if (!this.#released) this.#sink?.written();
+  };
+  readonly halfClose: boolean;
+
+  /** for a Unix socket: its path, and whether this is the connecting end */
+  readonly #unix: { path: string; client: boolean } | null;
+
+  constructor(sock: NodeSocket, tls: TlsOptions | null, unix: { path: string; client: boolean } | null) {
+    this.#sock = sock;
+    this.#tls = tls;
+    this.#unix = unix;
+    this.halfClose = tls === null;
+    sock.on("data", (chunk: Uint8Array) => {
+      // a plain Uint8Array over the same memory: Buffer's slice() would alias, Uint8Array's copies
+      if (!this.#released) this.#sink?.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    });
+    sock.on("end", () => {
+      // Bun ends a socket destroyed from outside too: that is no EOF from the peer
+      if (!this.#released && !sock.destroyed) this.#sink?.eof();
+    });
+    sock.on("error", (err: unknown) => {
+      if (this.#released) return;
+      this.#released = true;
+      sock.destroy();
+      const exc = translate(err, null);
+      this.#report((sink) => sink.error(exc));
+    });
+    sock.on("close", () => {
+      if (this.#released) return;
+      this.#released = true;
+      this.#report((sink) => sink.closed());
+    });
+  }
+
+  /** the end of the connection, reported now or, before attach(), kept for it */
+  #report(fn: (sink: ConnectionSink) => void): void {
+    if (this.#sink !== null) fn(this.#sink);
+    else this.#ended = fn;
+  }
+  #ended: ((sink: ConnectionSink) => void) | null = null;
+
+  attach(sink: ConnectionSink): void {
+    this.#sink = sink;
+    const ended = this.#ended;
+    this.#ended = null;
+    ended?.(sink);
+  }
+
+  write(data: Uint8Array): void {
+    this.#sock.write(data, this.#onWritten);
+    this.#failedNow();
+  }
+
+  writev(list: readonly Uint8Array[]): void {
+    const sock = this.#sock;
+    sock.cork();
+    for (let i = 0; i < list.length - 1; i++) sock.write(list[i]);
+    sock.write(list[list.length - 1], this.#onWritten);
+    sock.uncork();
+    this.#failedNow();
+  }
+
+  /**
+   * A write the kernel refused at once (EPIPE, ECONNRESET) marks the socket errored
+   * synchronously, though Node emits 'error' later: report it now, inside write(), as
+   * asyncio's transport learns it from send().
+   */
+  #failedNow(): void {
+    const err = this.#sock.errored;
+    if (err === null || err === undefined || this.#released) return;
+    this.#released = true;
+    this.#sock.destroy();
+    const exc = translate(err, null);
+    this.#report((sink) => sink.error(exc));
+  }
+
+  get bufferedAmount(): number {
+    return this.#sock.writableLength;
+  }
+
+  shutdown(): void {
+    this.#sock.end();
+  }
+
+  close(): void {
+    if (this.#released) return;
+    this.#released = true;
+    const sock = this.#sock;
+    if (this.#tls === null) {
+      // everything written is with the kernel: closing sends it, then FIN (asyncio's sock.close())
+      sock.destroy();
+      return;
+    }
+    // TLS: send close_notify first, then release (bounded, as asyncio's SSL shutdown is)
+    const timer = setTimeout(() => sock.destroy(), TLS_SHUTDOWN_TIMEOUT_MS);
+    (timer as any).unref?.();
+    sock.end(() => {
+      clearTimeout(timer);
+      sock.destroy();
+    });
+  }
+
+  abort(): void {
+    if (this.#released && this.#sock.destroyed) return;
+    this.#released = true;
+    this.#sock.destroy();
+  }
+
+  pauseReading(): void {
+    this.#sock.pause();
+  }
+
+  resumeReading(): void {
+    this.#sock.resume();
+  }
+
+  extra(name: string): unknown {
+    const sock = this.#sock;
+    switch (name) {
+      case "peername":
+      case "sockname": {
+        const remote = name === "peername";
+        // a Unix socket: the listening end has the path, the connecting end is unnamed ("")
+        if (this.#unix !== null) return remote === this.#unix.client ? this.#unix.path : "";
+        const host = remote ? sock.remoteAddress : sock.localAddress;
+        if (host === undefined) return null;
+        const port = remote ? sock.remotePort : sock.localPort;
+        const family = remote ? sock.remoteFamily : host.includes(":") ? "IPv6" : "IPv4";
+        return addressOf(family, host, port);
+      }
+      case "socket":
+        return sock;
+    }
+    if (this.#tls === null) return undefined;
+    switch (name) {
+      case "sslcontext":
+        return this.#tls;
+      case "ssl_object":
+        return sock;
+      case "peercert":
+        return sock.getPeerCertificate?.() ?? null;
+      case "cipher": {
+        const c = sock.getCipher?.();
+        return c ? [c.standardName ?? c.name, c.version, null] : null;
+      }
+      case "compression":
+        return null;
+    }
+    return undefined;
+  }
+
+}
+
+function listen(m: Builtins, req: ListenRequest): PromiseLike<HostListener> {
+  const done = new Settle<HostListener>();
+  const addr = req.address;
+  const where = pyAddress(addr);
+  let server: NodeServer;
+  const onConn = (sock: NodeSocket) => {
+    sock.pause();
+    req.onConnection(new NodeConnection(sock, req.tls, "path" in addr ? { path: addr.path, client: false } : null));
+  };
+  try {
+    if ("path" in addr) removeStaleSocket(m.fs, addr.path);
+    if (req.tls !== null) {
+      server = m.tls.createServer({ ...req.tls, allowHalfOpen: true }, onConn);
+      // a client that fails its handshake never reaches the server (asyncio logs it in debug mode)
+      server.on("tlsClientError", () => {});
+    } else {
+      server = m.net.createServer({ allowHalfOpen: true, pauseOnConnect: true, noDelay: true }, onConn);
+    }
+  } catch (e) {
+    done.reject(translate(e, "bind", where));
+    return done;
+  }
+  const onListenError = (err: unknown) => {
+    server.close();
+    done.reject(translate(err, "bind", where));
+  };
+  server.once("error", onListenError);
+  const opts =
+    "path" in addr ? { path: addr.path, backlog: req.backlog } : { host: addr.host ?? undefined, port: addr.port, backlog: req.backlog };
+  server.listen(opts, () => {
+    server.off("error", onListenError);
+    server.on("error", (err: unknown) => req.onError(translate(err, null)));
+    done.resolve(new NodeListener(server));
+  });
+  return done;
+}
+
+/** asyncio's create_unix_server removes a stale socket file at the path before binding. */
+function removeStaleSocket(fs: Builtins["fs"], path: string): void {
+  if (path.startsWith("\0")) return;
+  try {
+    if (fs.statSync(path).isSocket()) fs.unlinkSync(path);
+  } catch {
+    // nothing there
+  }
+}
+
+class NodeListener implements HostListener {
+  readonly #server: NodeServer;
+  readonly address: SocketAddress;
+
+  constructor(server: NodeServer) {
+    this.#server = server;
+    const a = server.address();
+    this.address =
+      typeof a === "string" || a === null
+        ? { family: "unix", path: a ?? "" }
+        : { family: a.family === "IPv6" ? "IPv6" : "IPv4", host: a.address, port: a.port };
+  }
+
+  close(): void {
+    this.#server.close();
+  }
+}
+
+
+// ---- workers: the executor's threads (src/io/executors.ts)
 
 /** Why this Node cannot start worker threads, or null if it can. */
 export function nodeThreadsMissing(): string | null {

@@ -1,0 +1,70 @@
+// asyncio 3.12.1's wait_closed(): it returns only once the server is closed AND its last
+// connection is gone. close() leaves a connected client talking to its handler; new
+// connections are refused; wait_closed() returns after the client leaves.
+import { EventLoop, startServer, openConnection, sleep, ConnectionRefusedError } from "wasmloop";
+// ---- helpers, the same in every I/O scenario: print values the way Python does
+const B = (b) => (b ? "True" : "False");
+const ename = (e) => (e instanceof RangeError ? "ValueError"   // rule 7: ValueError is RangeError
+  : e && e.name && e.name !== "Error" ? e.name : e?.constructor?.name);
+const bytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));   // b"..." (each char is one byte, 0-255)
+const concat = (...parts) => {                                     // b1 + b2 + ...
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+};
+const pyBytes = (u8) => {                                          // repr(bytes)
+  if (u8 === null || u8 === undefined) return "None";
+  if (!(u8 instanceof Uint8Array)) return `<not bytes: ${Object.prototype.toString.call(u8)} ${String(u8)}>`;
+  const q = u8.includes(0x27) && !u8.includes(0x22) ? '"' : "'";
+  let s = "b" + q;
+  for (const c of u8) {
+    if (c === 0x5c) s += "\\\\";
+    else if (c === q.charCodeAt(0)) s += "\\" + q;
+    else if (c === 0x09) s += "\\t";
+    else if (c === 0x0a) s += "\\n";
+    else if (c === 0x0d) s += "\\r";
+    else if (c < 0x20 || c >= 0x7f) s += "\\x" + c.toString(16).padStart(2, "0");
+    else s += String.fromCharCode(c);
+  }
+  return s + q;
+};
+const py = (v) => (v === null || v === undefined ? "None" : typeof v === "boolean" ? B(v)
+  : v instanceof Uint8Array ? pyBytes(v) : v instanceof Error ? ename(v) : String(v));   // str(v) in print()
+// ---- end of helpers
+const upper = (u8) => u8.map((c) => (c >= 0x61 && c <= 0x7a ? c - 0x20 : c));   // bytes.upper()
+
+function* main() {
+  function* handle(reader, writer) {
+    for (let line; (line = yield* reader.readline()).length > 0; ) writer.write(upper(line));
+    writer.close();
+    yield* writer.waitClosed();
+  }
+
+  const server = yield* startServer(handle, "127.0.0.1", 0);
+  const port = server.sockets[0].port;
+  const [reader, writer] = yield* openConnection("127.0.0.1", port);
+  writer.write(bytes("before close\n"));
+  console.log(pyBytes(yield* reader.readline()));
+  server.close();
+  const waiting = loop.createTask(server.waitClosed());
+  yield* sleep(0.02);
+  console.log("closed; wait_closed done:", B(waiting.done()));
+  try {
+    yield* openConnection("127.0.0.1", port);
+  } catch (e) {
+    if (!(e instanceof ConnectionRefusedError)) throw e;
+    console.log("new connection refused");
+  }
+  writer.write(bytes("still talking\n"));
+  console.log(pyBytes(yield* reader.readline()));
+  console.log("client leaves; wait_closed done:", B(waiting.done()));
+  writer.close();
+  yield* writer.waitClosed();
+  yield* waiting;
+  console.log("wait_closed returned");
+}
+
+const loop = new EventLoop();
+await loop.runUntilComplete(main());
+loop.close();

@@ -1,0 +1,73 @@
+// Twenty clients at once against one start_server: each sends its number, the handler
+// answers with the number doubled; gather keeps the clients' order; the server ran one
+// handler per client and wait_closed returns once every connection is gone.
+import { EventLoop, startServer, openConnection, gather } from "wasmloop";
+// ---- helpers, the same in every I/O scenario: print values the way Python does
+const B = (b) => (b ? "True" : "False");
+const ename = (e) => (e instanceof RangeError ? "ValueError"   // rule 7: ValueError is RangeError
+  : e && e.name && e.name !== "Error" ? e.name : e?.constructor?.name);
+const bytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));   // b"..." (each char is one byte, 0-255)
+const concat = (...parts) => {                                     // b1 + b2 + ...
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+};
+const pyBytes = (u8) => {                                          // repr(bytes)
+  if (u8 === null || u8 === undefined) return "None";
+  if (!(u8 instanceof Uint8Array)) return `<not bytes: ${Object.prototype.toString.call(u8)} ${String(u8)}>`;
+  const q = u8.includes(0x27) && !u8.includes(0x22) ? '"' : "'";
+  let s = "b" + q;
+  for (const c of u8) {
+    if (c === 0x5c) s += "\\\\";
+    else if (c === q.charCodeAt(0)) s += "\\" + q;
+    else if (c === 0x09) s += "\\t";
+    else if (c === 0x0a) s += "\\n";
+    else if (c === 0x0d) s += "\\r";
+    else if (c < 0x20 || c >= 0x7f) s += "\\x" + c.toString(16).padStart(2, "0");
+    else s += String.fromCharCode(c);
+  }
+  return s + q;
+};
+const py = (v) => (v === null || v === undefined ? "None" : typeof v === "boolean" ? B(v)
+  : v instanceof Uint8Array ? pyBytes(v) : v instanceof Error ? ename(v) : String(v));   // str(v) in print()
+// ---- end of helpers
+
+function* main() {
+  const handled = [];
+
+  function* handle(reader, writer) {
+    const n = Number(new TextDecoder().decode(yield* reader.readline()));
+    handled.push(n);
+    writer.write(bytes(`${2 * n}\n`));
+    yield* writer.drain();
+    writer.close();
+    yield* writer.waitClosed();
+  }
+
+  const server = yield* startServer(handle, "127.0.0.1", 0);
+  const port = server.sockets[0].port;
+
+  function* client(i) {
+    const [reader, writer] = yield* openConnection("127.0.0.1", port);
+    writer.write(bytes(`${i}\n`));
+    const answer = Number(new TextDecoder().decode(yield* reader.readline()));
+    const atEof = (yield* reader.read()).length === 0;
+    writer.close();
+    yield* writer.waitClosed();
+    return [answer, atEof];
+  }
+
+  const results = yield* gather(...Array.from({ length: 20 }, (_, i) => client(i)));
+  console.log("answers", `[${results.map(([a]) => a).join(", ")}]`);
+  console.log("all saw EOF", B(results.every(([, e]) => e)));
+  const sorted = [...handled].sort((a, b) => a - b);
+  console.log("handled", B(sorted.every((n, i) => n === i) && sorted.length === 20), String(handled.length));
+  server.close();
+  yield* server.waitClosed();
+  console.log("closed");
+}
+
+const loop = new EventLoop();
+await loop.runUntilComplete(main());
+loop.close();

@@ -1,0 +1,62 @@
+// read() reads until EOF even when the peer sends far more than the reader's limit (the
+// reader pauses and resumes its transport on the way); the bytes come in order; read(n)
+// after EOF gives b"".
+import { EventLoop, startServer, openConnection } from "wasmloop";
+// ---- helpers, the same in every I/O scenario: print values the way Python does
+const B = (b) => (b ? "True" : "False");
+const ename = (e) => (e instanceof RangeError ? "ValueError"   // rule 7: ValueError is RangeError
+  : e && e.name && e.name !== "Error" ? e.name : e?.constructor?.name);
+const bytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));   // b"..." (each char is one byte, 0-255)
+const concat = (...parts) => {                                     // b1 + b2 + ...
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+};
+const pyBytes = (u8) => {                                          // repr(bytes)
+  if (u8 === null || u8 === undefined) return "None";
+  if (!(u8 instanceof Uint8Array)) return `<not bytes: ${Object.prototype.toString.call(u8)} ${String(u8)}>`;
+  const q = u8.includes(0x27) && !u8.includes(0x22) ? '"' : "'";
+  let s = "b" + q;
+  for (const c of u8) {
+    if (c === 0x5c) s += "\\\\";
+    else if (c === q.charCodeAt(0)) s += "\\" + q;
+    else if (c === 0x09) s += "\\t";
+    else if (c === 0x0a) s += "\\n";
+    else if (c === 0x0d) s += "\\r";
+    else if (c < 0x20 || c >= 0x7f) s += "\\x" + c.toString(16).padStart(2, "0");
+    else s += String.fromCharCode(c);
+  }
+  return s + q;
+};
+const py = (v) => (v === null || v === undefined ? "None" : typeof v === "boolean" ? B(v)
+  : v instanceof Uint8Array ? pyBytes(v) : v instanceof Error ? ename(v) : String(v));   // str(v) in print()
+// ---- end of helpers
+
+const SIZE = 300_000;
+const pattern = (n) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + 3) % 256);
+const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function* main() {
+  function* handle(reader, writer) {
+    writer.write(pattern(SIZE));
+    yield* writer.drain();
+    writer.close();
+    yield* writer.waitClosed();
+  }
+
+  const server = yield* startServer(handle, "127.0.0.1", 0);
+  const port = server.sockets[0].port;
+  const [reader, writer] = yield* openConnection("127.0.0.1", port, { limit: 1024 });
+  const data = yield* reader.read();
+  console.log("read", String(data.length), "bytes; same as sent:", B(same(data, pattern(SIZE))));
+  console.log("after EOF:", pyBytes(yield* reader.read(100)), B(reader.atEof()));
+  writer.close();
+  yield* writer.waitClosed();
+  server.close();
+  yield* server.waitClosed();
+}
+
+const loop = new EventLoop();
+await loop.runUntilComplete(main());
+loop.close();

@@ -1,0 +1,82 @@
+// readuntil with one- and two-byte separators, IncompleteReadError (expected None) when EOF
+// comes first, and on a reader with limit=4 a LimitOverrunError that leaves the data to
+// be read (consumed says where the separator starts).
+import { EventLoop, startServer, openConnection, IncompleteReadError, LimitOverrunError } from "wasmloop";
+// ---- helpers, the same in every I/O scenario: print values the way Python does
+const B = (b) => (b ? "True" : "False");
+const ename = (e) => (e instanceof RangeError ? "ValueError"   // rule 7: ValueError is RangeError
+  : e && e.name && e.name !== "Error" ? e.name : e?.constructor?.name);
+const bytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));   // b"..." (each char is one byte, 0-255)
+const concat = (...parts) => {                                     // b1 + b2 + ...
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+};
+const pyBytes = (u8) => {                                          // repr(bytes)
+  if (u8 === null || u8 === undefined) return "None";
+  if (!(u8 instanceof Uint8Array)) return `<not bytes: ${Object.prototype.toString.call(u8)} ${String(u8)}>`;
+  const q = u8.includes(0x27) && !u8.includes(0x22) ? '"' : "'";
+  let s = "b" + q;
+  for (const c of u8) {
+    if (c === 0x5c) s += "\\\\";
+    else if (c === q.charCodeAt(0)) s += "\\" + q;
+    else if (c === 0x09) s += "\\t";
+    else if (c === 0x0a) s += "\\n";
+    else if (c === 0x0d) s += "\\r";
+    else if (c < 0x20 || c >= 0x7f) s += "\\x" + c.toString(16).padStart(2, "0");
+    else s += String.fromCharCode(c);
+  }
+  return s + q;
+};
+const py = (v) => (v === null || v === undefined ? "None" : typeof v === "boolean" ? B(v)
+  : v instanceof Uint8Array ? pyBytes(v) : v instanceof Error ? ename(v) : String(v));   // str(v) in print()
+// ---- end of helpers
+
+function* main() {
+  function* handle(reader, writer) {
+    const which = yield* reader.readline();
+    if (pyBytes(which) === "b'one\\n'") writer.write(bytes("alpha|beta||gamma::end"));
+    else writer.write(bytes("toolongvalue|x"));
+    yield* writer.drain();
+    writer.close();
+    yield* writer.waitClosed();
+  }
+
+  const server = yield* startServer(handle, "127.0.0.1", 0);
+  const port = server.sockets[0].port;
+
+  let [reader, writer] = yield* openConnection("127.0.0.1", port);
+  writer.write(bytes("one\n"));
+  console.log(pyBytes(yield* reader.readuntil(bytes("|"))));
+  console.log(pyBytes(yield* reader.readuntil(bytes("||"))));
+  console.log(pyBytes(yield* reader.readuntil(bytes("::"))));
+  try {
+    yield* reader.readuntil(bytes("|"));
+  } catch (e) {
+    if (!(e instanceof IncompleteReadError)) throw e;
+    console.log(ename(e), pyBytes(e.partial), py(e.expected), "|", e.message);
+  }
+  writer.close();
+  yield* writer.waitClosed();
+
+  [reader, writer] = yield* openConnection("127.0.0.1", port, { limit: 4 });
+  writer.write(bytes("two\n"));
+  yield* reader.readexactly(1);
+  try {
+    yield* reader.readuntil(bytes("|"));
+  } catch (e) {
+    if (!(e instanceof LimitOverrunError)) throw e;
+    console.log(ename(e), String(e.consumed), "|", e.message);
+  }
+  console.log("still there:", pyBytes(yield* reader.readexactly(12)));
+  console.log("rest:", pyBytes(yield* reader.read()));
+  writer.close();
+  yield* writer.waitClosed();
+  server.close();
+  yield* server.waitClosed();
+}
+
+const loop = new EventLoop();
+await loop.runUntilComplete(main());
+loop.close();
