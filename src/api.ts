@@ -61,6 +61,7 @@ export {
   type BaseProtocolLike,
   type ProtocolLike,
   type BufferedProtocolLike,
+  type AnyProtocol,
   type SubprocessProtocolLike,
 } from "./io/protocols.js";
 export {

@@ -211,6 +211,7 @@ export class ContextVar<T> {
     token._used = true;
   }
 
+  /** Python's repr, e.g. `<ContextVar name='request_id' default=None>`. */
   toString(): string {
     const dflt = this.#default === MISSING_DEFAULT ? "" : ` default=${describeValue(this.#default)}`;
     return `<ContextVar name=${JSON.stringify(this.#name)}${dflt}>`;
@@ -263,6 +264,7 @@ export class Token<T> {
     if (!this._used) this.#var.reset(this);
   }
 
+  /** Python's repr: the variable and the value it replaced. */
   toString(): string {
     return `<Token${this._used ? " used" : ""} var=${this.#var}>`;
   }
@@ -387,6 +389,7 @@ export class Context implements Iterable<ContextVar<unknown>> {
     return this._data.keys();
   }
 
+  /** A short description: how many variables the context holds. */
   toString(): string {
     return `<Context size=${this._data.size}${this._entered ? " entered" : ""}>`;
   }

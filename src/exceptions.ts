@@ -172,7 +172,9 @@ export class NotImplementedError extends RuntimeError {
  * `expected` how many were wanted (null: up to a separator).
  */
 export class IncompleteReadError extends Error {
+  /** The bytes read before the stream ended. */
   readonly partial: Uint8Array;
+  /** How many bytes were asked for; null for a read up to a separator. */
   readonly expected: number | null;
   constructor(partial: Uint8Array, expected: number | null) {
     super(`${partial.length} bytes read on a total of ${expected === null ? "undefined" : expected} expected bytes`);
@@ -184,6 +186,7 @@ export class IncompleteReadError extends Error {
 
 /** A separator was not found within the reader's limit; `consumed` bytes are left to read. */
 export class LimitOverrunError extends Error {
+  /** How many bytes to consume to get past the data that overran the limit. */
   readonly consumed: number;
   constructor(message: string, consumed: number) {
     super(message);

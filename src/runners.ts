@@ -31,6 +31,7 @@ import { checkContext, copyContext, type Context } from "./contextvars.js";
 import { checkOptions } from "./options.js";
 import { describe } from "./validate.js";
 
+/** Options of `new Runner(options)`: how its loop is made. */
 export interface RunnerOptions {
   /** Set the loop's debug mode (asyncio's `debug=`); default: leave the loop's own setting. */
   debug?: boolean;
@@ -245,6 +246,7 @@ export class Runner {
     return this.aclose();
   }
 
+  /** The runner's state (created, initialized, closed) and its loop. */
   toString(): string {
     return `<Runner ${STATE_NAMES[this.#state]}${this.#loop === null ? "" : ` loop=${this.#loop}`}>`;
   }

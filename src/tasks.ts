@@ -67,7 +67,9 @@ export interface TaskOptions {
 
 /** What a task factory is given besides the loop and the coroutine: the createTask options it must honour. */
 export interface TaskFactoryOptions {
+  /** Run the task in this Context itself (createTask's `context` option). */
   context?: Context;
+  /** Cancel the task when this signal aborts (createTask's `signal` option). */
   signal?: AbortSignal;
 }
 

@@ -52,6 +52,7 @@ export interface BufferedProtocolLike extends BaseProtocolLike {
   getBuffer(sizeHint: number): Uint8Array;
   /** `nbytes` bytes were copied to the start of the buffer getBuffer() returned last. */
   bufferUpdated(nbytes: number): void;
+  /** The peer will send no more; return true to keep the connection open for writing. */
   eofReceived?(): boolean | void;
 }
 
@@ -97,6 +98,7 @@ export abstract class BufferedProtocol extends BaseProtocol implements BufferedP
   override connectionMade(_transport: Transport): void {}
   abstract getBuffer(sizeHint: number): Uint8Array;
   abstract bufferUpdated(nbytes: number): void;
+  /** The peer will send no more; return true to keep the connection open for writing. */
   eofReceived(): boolean | void {}
 }
 

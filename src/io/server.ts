@@ -28,13 +28,27 @@ import { SocketTransport, type ServerLink } from "./socket-transport.js";
 
 /** Where a server listens: `server.sockets[0].port` (for a Unix socket `host` and `path` are the path, `port` 0). */
 export interface SocketInfo {
+  /** The address family. */
   family: "IPv4" | "IPv6" | "unix";
+  /** The address listened on (a Unix socket: its path). */
   host: string;
+  /** The port (0 for a Unix socket). */
   port: number;
+  /** A Unix socket's path. */
   path?: string;
 }
 
-// the ServerLink of its transports and an IoResource of its loop, structurally (both name
+/**
+ * A listening server (asyncio.Server), as createServer and startServer give it: `sockets`,
+ * `close()`, `waitClosed()`, `startServing()`, `serveForever()`, `isServing()`, and `aenter`/
+ * `aexit` for asyncWith (the end of the block closes it and waits for it).
+ * @example
+ * const server = yield* startServer(handle, "127.0.0.1", 0);
+ * yield* asyncWith(server, function* () {
+ *   yield* server.serveForever();
+ * });
+ */
+// (the ServerLink of its transports and an IoResource of its loop, structurally: both name
 // internal members, which the shipped declarations leave out)
 export class Server {
   readonly #loop: EventLoop;

@@ -108,6 +108,7 @@ export class StreamReader {
     return this.#limit;
   }
 
+  /** asyncio's repr: the buffer size, EOF, limit, waiter and transport. */
   toString(): string {
     const info = ["StreamReader"];
     if (this.#buffer.length > 0) info.push(`${this.#buffer.length} bytes`);
@@ -495,6 +496,7 @@ export class StreamReaderProtocol extends FlowControlMixin {
     this.#closed = this._loop.createFuture<void>();
   }
 
+  /** The connection is up: the reader gets the transport, and a server's client_connected_cb starts. */
   connectionMade(transport: Transport): void {
     this.#transport = transport;
     const reader = this.#reader;
@@ -543,10 +545,12 @@ export class StreamReaderProtocol extends FlowControlMixin {
     this.#transport = null;
   }
 
+  /** Feeds received bytes to the reader. */
   dataReceived(data: Uint8Array): void {
     this.#reader?.feedData(data);
   }
 
+  /** Feeds the end of file to the reader; true keeps the write side open (not over TLS). */
   eofReceived(): boolean {
     this.#reader?.feedEof();
     // TLS cannot half-close: the transport closes whatever we answer
@@ -602,6 +606,7 @@ export class StreamWriter {
     this._loop = loop;
   }
 
+  /** asyncio's repr: the transport and the reader. */
   toString(): string {
     const info = ["StreamWriter", `transport=${this.#transport}`];
     if (this.#reader !== null) info.push(`reader=${this.#reader}`);
@@ -642,6 +647,7 @@ export class StreamWriter {
     this.#transport.close();
   }
 
+  /** True once the transport is closing or closed. */
   isClosing(): boolean {
     return this.#transport.isClosing();
   }
@@ -655,6 +661,7 @@ export class StreamWriter {
     yield* this.#protocol._getCloseWaiter(this);
   }
 
+  /** The transport's extra information ("peername", "sockname", ...); `dflt` when it has none. */
   getExtraInfo(name: string, dflt: unknown = null): unknown {
     return this.#transport.getExtraInfo(name, dflt);
   }
@@ -691,6 +698,7 @@ export interface OpenConnectionOptions {
 
 /** Options of startServer / startUnixServer: the readers' limit, and createServer's. */
 export interface StartServerOptions {
+  /** The StreamReader's buffer limit in bytes (default 64 KiB): readline/readuntil fail past it. */
   limit?: number;
   [option: string]: unknown;
 }

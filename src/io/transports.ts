@@ -90,6 +90,7 @@ export class ReadTransport extends BaseTransport {
     notImplemented(this.constructor.name, "resumeReading");
   }
 
+  /** `t instanceof ReadTransport` is also true for a Transport, which is both halves (asyncio's Transport subclasses both). */
   static override [Symbol.hasInstance](x: unknown): boolean {
     return Function.prototype[Symbol.hasInstance].call(this, x) || (this === ReadTransport && x instanceof Transport);
   }
@@ -137,6 +138,7 @@ export class WriteTransport extends BaseTransport {
     notImplemented(this.constructor.name, "abort");
   }
 
+  /** `t instanceof WriteTransport` is also true for a Transport, which is both halves (asyncio's Transport subclasses both). */
   static override [Symbol.hasInstance](x: unknown): boolean {
     return Function.prototype[Symbol.hasInstance].call(this, x) || (this === WriteTransport && x instanceof Transport);
   }
@@ -147,36 +149,47 @@ export class WriteTransport extends BaseTransport {
  * together. What createConnection and createServer give a protocol.
  */
 export class Transport extends BaseTransport {
+  /** True while the transport passes received data to the protocol. */
   isReading(): boolean {
     return notImplemented(this.constructor.name, "isReading");
   }
+  /** Stops passing data to the protocol until resumeReading(); the host stops reading too, so the peer is slowed down. */
   pauseReading(): void {
     notImplemented(this.constructor.name, "pauseReading");
   }
+  /** Passes data to the protocol again. */
   resumeReading(): void {
     notImplemented(this.constructor.name, "resumeReading");
   }
+  /** Sets the write buffer's high- and low-water marks (bytes); see FlowControlTransport. */
   setWriteBufferLimits(_high?: number | null | { high?: number | null; low?: number | null }, _low?: number | null): void {
     notImplemented(this.constructor.name, "setWriteBufferLimits");
   }
+  /** Bytes written but not yet handed on by the host. */
   getWriteBufferSize(): number {
     return notImplemented(this.constructor.name, "getWriteBufferSize");
   }
+  /** `[low, high]`: the write buffer's water marks. */
   getWriteBufferLimits(): [number, number] {
     return notImplemented(this.constructor.name, "getWriteBufferLimits");
   }
+  /** Queues `data` for sending; never blocks (see drain() and pauseWriting for back-pressure). */
   write(_data: Uint8Array | string): void {
     notImplemented(this.constructor.name, "write");
   }
+  /** Writes each item of `list` in order. */
   writelines(list: Iterable<Uint8Array | string>): void {
     for (const data of list) this.write(data);
   }
+  /** Half-closes: the peer gets an end of file once the buffer is sent; data may still be received. */
   writeEof(): void {
     notImplemented(this.constructor.name, "writeEof");
   }
+  /** Whether writeEof() is possible (false for TLS). */
   canWriteEof(): boolean {
     return notImplemented(this.constructor.name, "canWriteEof");
   }
+  /** Closes at once: buffered data is lost; the protocol's connectionLost(null) follows. */
   abort(): void {
     notImplemented(this.constructor.name, "abort");
   }
@@ -196,12 +209,15 @@ export class SubprocessTransport extends BaseTransport {
   getPipeTransport(_fd: number): BaseTransport | null {
     return notImplemented(this.constructor.name, "getPipeTransport");
   }
+  /** Sends `signal` (a name such as "SIGTERM", or a number) to the child. */
   sendSignal(_signal: string | number): void {
     notImplemented(this.constructor.name, "sendSignal");
   }
+  /** Asks the child to stop (SIGTERM). */
   terminate(): void {
     notImplemented(this.constructor.name, "terminate");
   }
+  /** Kills the child (SIGKILL). */
   kill(): void {
     notImplemented(this.constructor.name, "kill");
   }

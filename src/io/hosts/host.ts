@@ -19,8 +19,20 @@ import type { EventLoop } from "../../loop.js";
 
 /** Where a connection arrives or a server listens (asyncio's peername/sockname). */
 export type SocketAddress =
-  | { family: "IPv4" | "IPv6"; host: string; port: number }
-  | { family: "unix"; path: string };
+  | {
+      /** the address family */
+      family: "IPv4" | "IPv6";
+      /** the IP address */
+      host: string;
+      /** the port */
+      port: number;
+    }
+  | {
+      /** a Unix domain socket */
+      family: "unix";
+      /** its path */
+      path: string;
+    };
 
 /** What a host reports on one connection, in order. After `error` or `closed`, nothing more. */
 export interface ConnectionSink {
@@ -60,6 +72,7 @@ export interface HostConnection {
   abort(): void;
   /** Stops reading (the peer is slowed down by the host's own back-pressure). */
   pauseReading(): void;
+  /** Starts (or restarts) passing data to the sink. */
   resumeReading(): void;
   /**
    * asyncio's extra information by name: peername, sockname, socket, and for TLS
@@ -80,21 +93,52 @@ export interface HostListener {
 /** TLS settings as the host takes them: node:tls-style options (see the README's list). */
 export type TlsOptions = Record<string, unknown>;
 
+/** What a host is asked to connect to. */
 export interface ConnectRequest {
   /** the loop the connection is for (hosts that run on the loop's clock need it) */
   loop: EventLoop;
-  address: { host: string; port: number } | { path: string };
+  /** a TCP address, or a Unix socket's path */
+  address:
+    | {
+        /** the host name or IP address */
+        host: string;
+        /** the port */
+        port: number;
+      }
+    | {
+        /** the Unix socket's path */
+        path: string;
+      };
   /** null: plain; else TLS with these options, `servername` already set */
   tls: TlsOptions | null;
   /** asyncio's local_addr */
-  localAddress?: { host: string; port: number };
+  localAddress?: {
+    /** the local IP address */
+    host: string;
+    /** the local port (0: any) */
+    port: number;
+  };
 }
 
+/** What a host is asked to listen on. */
 export interface ListenRequest {
+  /** the loop the listener is for */
   loop: EventLoop;
   /** `host` null: every interface */
-  address: { host: string | null; port: number } | { path: string };
+  address:
+    | {
+        /** the IP address or name; null: every interface */
+        host: string | null;
+        /** the port (0: any free one) */
+        port: number;
+      }
+    | {
+        /** the Unix socket's path */
+        path: string;
+      };
+  /** the most connections waiting to be accepted */
   backlog: number;
+  /** null: plain; else TLS with these options */
   tls: TlsOptions | null;
   /** a connection arrived (paused); called from the host's context */
   onConnection(conn: HostConnection): void;

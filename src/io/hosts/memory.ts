@@ -99,11 +99,13 @@ function later<A>(loop: EventLoop, delay: number, fn: (arg: A) => void, arg: A):
  * })());
  */
 export class MemoryNetwork implements IoHost {
-  readonly runtime = "the in-memory network";
-  readonly external = false;
+  readonly runtime: string = "the in-memory network";
+  readonly external: boolean = false;
+  /** Seconds of loop time each chunk takes to reach the other end. */
   readonly latency: number;
+  /** Bytes a connection holds in flight before the writer's buffer reports back-pressure. */
   readonly bufferSize: number;
-  /** @internal */ readonly _listeners = new Map<string, MemoryListener>();
+  /** @internal */ readonly _listeners: Map<string, MemoryListener> = new Map();
   #nextPort = FIRST_PORT;
 
   constructor(options: MemoryNetworkOptions = {}) {
@@ -119,6 +121,7 @@ export class MemoryNetwork implements IoHost {
     this.bufferSize = bufferSize;
   }
 
+  /** A short description: the network's latency and its listeners. */
   toString(): string {
     return `<MemoryNetwork latency=${this.latency} bufferSize=${this.bufferSize} listeners=${this._listeners.size}>`;
   }
@@ -230,6 +233,7 @@ class MemoryListener implements HostListener {
 /** What `getExtraInfo("socket")` gives on the in-memory network: Node's two ways to end a socket from outside. */
 export class MemorySocket {
   readonly #end: MemoryEnd;
+  /** @internal made by the in-memory network */
   constructor(end: MemoryEnd) {
     this.#end = end;
   }
@@ -241,6 +245,7 @@ export class MemorySocket {
   resetAndDestroy(): void {
     this.#end.destroyFromOutside(true);
   }
+  /** The connection's two addresses. */
   toString(): string {
     return `<MemorySocket ${this.#end}>`;
   }
