@@ -39,9 +39,9 @@ export type Data = ReadonlyMap<ContextVar<any>, unknown>;
 /** @internal the Data of every empty context */
 export const EMPTY: Data = new Map();
 
-/** @internal what owns a pending copy: a Task, whose `_ctx` becomes the copy once it is made */
+/** @internal what owns a pending copy: a Task, whose `_context` becomes the copy once it is made */
 export interface ContextOwner {
-  _ctx: Captured;
+  _context: Context | null;
 }
 
 /**
@@ -84,7 +84,7 @@ export function materialize(): Context {
     state.current = cur;
     const owner = state.owner;
     if (owner !== null) {
-      owner._ctx = cur;
+      owner._context = cur;
       state.owner = null;
     }
   }
