@@ -32,7 +32,11 @@ export class RuntimeError extends Error {
   }
 }
 
-/** A key or variable has no value: `ContextVar.get()` with no value, no default and no default argument. */
+/**
+ * A key or variable has no value: `ContextVar.get()` with no value, no default and no default argument.
+ * @example
+ * try { requestId.get(); } catch (e) { if (e instanceof LookupError) console.log("no request id here"); }
+ */
 export class LookupError extends Error {
   constructor(message = "") {
     super(message);
@@ -40,7 +44,11 @@ export class LookupError extends Error {
   }
 }
 
-/** What this runtime cannot do at all (asyncio's own class for it, a RuntimeError in Python too); the message names the runtime and the missing facility. */
+/**
+ * What this runtime cannot do at all (asyncio's own class for it, a RuntimeError in Python too); the message names the runtime and the missing facility.
+ * @example
+ * try { fut.abortSignal(); } catch (e) { if (e instanceof NotImplementedError) console.log(e.message); }
+ */
 export class NotImplementedError extends RuntimeError {
   constructor(message = "") {
     super(message);
