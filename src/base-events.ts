@@ -39,10 +39,12 @@
  * array, `#ctxs`, holds that context beside the callback: a Data snapshot (one pointer;
  * the callback runs in a fresh copy of it, made only if it sets a variable) or a Context
  * (run in it). An empty context is stored as nothing, so a program that never sets a
- * variable writes nothing there and allocates nothing per call. Internal callbacks (Task
- * steps, which enter their task's context themselves; Future wakeups) never store one.
- * Between callbacks the current context is a fresh empty copy; the dispatch restores that
- * after any callback that changed it, and restores the caller's context after the iteration.
+ * variable writes nothing there and allocates nothing per call: scheduling costs one load
+ * (`used`: has any variable ever been set?), and an iteration reads #ctxs only while
+ * #ctxPending says some pending callback has a context. Internal callbacks (Task steps,
+ * which enter their task's context themselves; Future wakeups) never store one. Between
+ * callbacks the current context is a fresh empty copy; the dispatch restores that after any
+ * callback that changed it, and restores the caller's context after the iteration.
  *
  * Costs: scheduling O(1) (soon) or O(log n) (timers); cancel O(log n) for timers, O(1)
  * for ready entries; an iteration O(k log n) for k due timers plus its callbacks.
@@ -154,6 +156,8 @@ export class BaseEventLoop {
   #args: unknown[] = [];
   /** the context a pending public callback runs in; undefined: a fresh empty one (see the header) */
   #ctxs: (Captured | undefined)[] = [];
+  /** how many entries of #ctxs are set: while 0, an iteration reads none of them */
+  #ctxPending = 0;
   readonly #batch = new Int32Array(CHUNK);
   /** virtual time in seconds; unused on a real clock */
   #now = 0;
@@ -230,12 +234,12 @@ export class BaseEventLoop {
   #handle(where: string, callback: (...args: any[]) => unknown, args: unknown[]): Handle {
     this._checkClosed();
     checkFunction(where, "callback", callback);
-    let ctx: Captured | undefined;
-    if (args.length > 0 && isContextOption(args[args.length - 1])) {
-      ctx = (args.pop() as { context: Context }).context;
-    } else {
-      ctx = _capture();
+    if (args.length === 0) {
+      const h = new Handle(callback, NO_ARGS, this);
+      h._id = this.#enqueueIn(this.#core.soon(), runHandle, h, _capture());
+      return h;
     }
+    const ctx = contextOf(args);
     const h = new Handle(callback, args.length === 0 ? NO_ARGS : args, this);
     h._id = this.#enqueueIn(this.#core.soon(), runHandle, h, ctx);
     return h;
@@ -271,12 +275,12 @@ export class BaseEventLoop {
 
   #timer(where: string, when: number, callback: (...args: any[]) => unknown, args: unknown[]): TimerHandle {
     checkFunction(where, "callback", callback);
-    let ctx: Captured | undefined;
-    if (args.length > 0 && isContextOption(args[args.length - 1])) {
-      ctx = (args.pop() as { context: Context }).context;
-    } else {
-      ctx = _capture();
+    if (args.length === 0) {
+      const h = new TimerHandle(when, callback, NO_ARGS, this);
+      h._id = this.#enqueueIn(this.#core.at(when), runHandle, h, _capture());
+      return h;
     }
+    const ctx = contextOf(args);
     const h = new TimerHandle(when, callback, args.length === 0 ? NO_ARGS : args, this);
     h._id = this.#enqueueIn(this.#core.at(when), runHandle, h, ctx);
     return h;
@@ -295,8 +299,10 @@ export class BaseEventLoop {
   callSoonId<A>(callback: (arg: A) => unknown, arg?: A, options?: CallOptions): number {
     this._checkClosed();
     checkFunction("callSoonId", "callback", callback);
-    const ctx = options === undefined ? _capture() : optionContext("callSoonId", options);
-    return this.#enqueueIn(this.#core.soon(), callback, arg, ctx);
+    const id = this.#enqueue(this.#core.soon(), callback, arg);
+    // the hot path: no variable was ever set and no context given, so the context is empty
+    if (options !== undefined || contextState.used) this.#keepContext(id, "callSoonId", options);
+    return id;
   }
 
   /**
@@ -312,8 +318,9 @@ export class BaseEventLoop {
     this._checkClosed();
     checkSeconds("callLaterId", "delay", delay);
     checkFunction("callLaterId", "callback", callback);
-    const ctx = options === undefined ? _capture() : optionContext("callLaterId", options);
-    return this.#enqueueIn(this.#core.at(this.time() + delay), callback, arg, ctx);
+    const id = this.#enqueue(this.#core.at(this.time() + delay), callback, arg);
+    if (options !== undefined || contextState.used) this.#keepContext(id, "callLaterId", options);
+    return id;
   }
 
   /**
@@ -326,8 +333,9 @@ export class BaseEventLoop {
     this._checkClosed();
     checkSeconds("callAtId", "when", when);
     checkFunction("callAtId", "callback", callback);
-    const ctx = options === undefined ? _capture() : optionContext("callAtId", options);
-    return this.#enqueueIn(this.#core.at(when), callback, arg, ctx);
+    const id = this.#enqueue(this.#core.at(when), callback, arg);
+    if (options !== undefined || contextState.used) this.#keepContext(id, "callAtId", options);
+    return id;
   }
 
   /**
@@ -370,7 +378,10 @@ export class BaseEventLoop {
     const pending = this.#fns[slot] !== undefined;
     this.#fns[slot] = undefined;
     this.#args[slot] = undefined;
-    this.#ctxs[slot] = undefined;
+    if (this.#ctxPending !== 0 && this.#ctxs[slot] !== undefined) {
+      this.#ctxs[slot] = undefined;
+      this.#ctxPending--;
+    }
     return pending;
   }
 
@@ -417,13 +428,24 @@ export class BaseEventLoop {
     return id;
   }
 
+  /** stores the context a just enqueued id call runs in: its options' or the current one */
+  #keepContext(id: number, where: string, options: CallOptions | undefined): void {
+    const ctx = optionContext(where, options);
+    if (ctx === undefined) return;
+    this.#ctxs[slotOf(id)] = ctx;
+    this.#ctxPending++;
+  }
+
   /** #enqueue with the context the call runs in (undefined: a fresh empty one, stored as nothing) */
   #enqueueIn(id: number, fn: Callback, arg: unknown, ctx: Captured | undefined): number {
     if (id < 0) throw new RangeError(`too many pending callbacks: the scheduler holds at most ${MAX_SLOTS}`);
     const slot = slotOf(id);
     this.#fns[slot] = fn;
     this.#args[slot] = arg;
-    if (ctx !== undefined) this.#ctxs[slot] = ctx;
+    if (ctx !== undefined) {
+      this.#ctxs[slot] = ctx;
+      this.#ctxPending++;
+    }
     if (this.#wake !== null) this.#wake();
     return id;
   }
@@ -610,6 +632,7 @@ export class BaseEventLoop {
     this.#fns = [];
     this.#args = [];
     this.#ctxs = [];
+    this.#ctxPending = 0;
   }
 
   /** True while a run (runForever, runUntilComplete(Sync), runOnce) is in progress. */
@@ -751,7 +774,8 @@ export class BaseEventLoop {
    *
    * Contexts: the iteration runs with a fresh empty context current (the caller's is put
    * back at the end); a callback with a stored context runs in it (#runIn), and one without
-   * costs one array read and one check that it left the context as it found it.
+   * costs one check that it left the context as it found it (plus one array read when some
+   * pending callback has a context: #ctxPending).
    */
   #runOnce(): boolean {
     const core = this.#core;
@@ -763,12 +787,13 @@ export class BaseEventLoop {
       if (next > this.#now) this.#now = next;
     }
     this.#ioTurned = false;
-    const fns = this.#fns;
-    const args = this.#args;
-    const ctxs = this.#ctxs;
-    const batch = this.#batch;
-    const debug = this.#debug;
     const cs = contextState;
+    // the usual case: the caller's context is the fresh empty one callbacks start from, and
+    // every callback leaves it so; otherwise switch to it and put the caller's back after
+    if (cs.current === null && cs.pending === EMPTY && cs.owner === null) {
+      this.#dispatch(core);
+      return true;
+    }
     const outerCurrent = cs.current;
     const outerPending = cs.pending;
     const outerOwner = cs.owner;
@@ -777,37 +802,7 @@ export class BaseEventLoop {
     cs.pending = EMPTY;
     cs.owner = null;
     try {
-      for (let left = core.collect(this.time() + CLOCK_RESOLUTION); left > 0; left -= CHUNK) {
-        const n = core.take();
-        // copied out: a callback that grows the core's memory detaches the chunk's view
-        const chunk = core.chunk();
-        for (let i = 0; i < n; i++) batch[i] = chunk[i];
-        for (let i = 0; i < n; i++) {
-          const slot = batch[i];
-          const fn = fns[slot];
-          if (fn === undefined) continue; // cancelled after it was handed over
-          const arg = args[slot];
-          fns[slot] = undefined;
-          args[slot] = undefined;
-          const ctx = ctxs[slot];
-          if (ctx !== undefined) {
-            ctxs[slot] = undefined;
-            this.#runIn(ctx, fn, arg);
-            continue;
-          }
-          if (debug) {
-            this.#runTimed(fn, arg);
-          } else {
-            try {
-              fn(arg);
-            } catch (e) {
-              this.#callbackFailed(e, fn, arg);
-            }
-          }
-          // a variable set by the callback made the fresh context an object: drop it
-          if (cs.current !== null) _resetToEmpty();
-        }
-      }
+      this.#dispatch(core);
     } finally {
       const left = cs.current as Context | null; // (TS narrowed it to null above)
       if (left !== null && left !== outerCurrent) left._entered = false;
@@ -817,6 +812,55 @@ export class BaseEventLoop {
     }
     return true;
   }
+
+  /** #runOnce's pass over the ready callbacks, with the fresh empty context current. */
+  #dispatch(core: SchedulerCore): void {
+    const fns = this.#fns;
+    const args = this.#args;
+    const ctxs = this.#ctxs;
+    const batch = this.#batch;
+    const debug = this.#debug;
+    const cs = contextState;
+    const left0 = core.collect(this.time() + CLOCK_RESOLUTION);
+    // the callbacks of this iteration were all scheduled before it: if none had a context
+    // then, none has one now (callbacks scheduled meanwhile wait for the next iteration)
+    const withCtx = this.#ctxPending !== 0;
+    for (let left = left0; left > 0; left -= CHUNK) {
+      const n = core.take();
+      // copied out: a callback that grows the core's memory detaches the chunk's view
+      const chunk = core.chunk();
+      for (let i = 0; i < n; i++) batch[i] = chunk[i];
+      for (let i = 0; i < n; i++) {
+        const slot = batch[i];
+        const fn = fns[slot];
+        if (fn === undefined) continue; // cancelled after it was handed over
+        const arg = args[slot];
+        fns[slot] = undefined;
+        args[slot] = undefined;
+        if (withCtx) {
+          const ctx = ctxs[slot];
+          if (ctx !== undefined) {
+            ctxs[slot] = undefined;
+            this.#ctxPending--;
+            this.#runIn(ctx, fn, arg);
+            continue;
+          }
+        }
+        if (debug) {
+          this.#runTimed(fn, arg);
+        } else {
+          try {
+            fn(arg);
+          } catch (e) {
+            this.#callbackFailed(e, fn, arg);
+          }
+        }
+        // a variable set by the callback made the fresh context an object: drop it
+        if (cs.current !== null) _resetToEmpty();
+      }
+    }
+  }
+
 
   /** Runs a callback in its stored context: a fresh copy of a Data snapshot, or a Context itself. */
   #runIn(ctx: Captured, fn: Callback, arg: unknown): void {
@@ -868,8 +912,17 @@ export class BaseEventLoop {
   }
 }
 
-/** The context of an id call's options: TypeError unless `{ context?: Context }`. */
-function optionContext(where: string, options: CallOptions): Captured | undefined {
+/**
+ * The context a Handle call runs in: a trailing `{ context }` (taken off `args`), else the
+ * current context's snapshot.
+ */
+function contextOf(args: unknown[]): Captured | undefined {
+  return isContextOption(args[args.length - 1]) ? (args.pop() as { context: Context }).context : _capture();
+}
+
+/** The context of an id call's options (none: the current one's snapshot); TypeError unless `{ context?: Context }`. */
+function optionContext(where: string, options: CallOptions | undefined): Captured | undefined {
+  if (options === undefined) return _capture();
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
   }

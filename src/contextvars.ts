@@ -39,19 +39,22 @@ export type Data = ReadonlyMap<ContextVar<any>, unknown>;
 /** @internal the Data of every empty context */
 export const EMPTY: Data = new Map();
 
-/** @internal what owns a pending copy: a Task, whose `_ctx` becomes the copy once it is made */
+/** @internal what owns a pending copy: a Task, whose `_context` becomes the copy once it is made */
 export interface ContextOwner {
-  _ctx: Captured;
+  _context: Context | null;
 }
 
 /**
  * @internal the current context: `current`, or, while it is null, a fresh copy of `pending`
- * that nothing has needed as an object yet; `owner` (if any) is told when that copy is made
+ * that nothing has needed as an object yet; `owner` (if any) is told when that copy is made.
+ * `used` turns true at the first set(), for good: until then every context is empty, so the
+ * loop's hot paths capture nothing (one load).
  */
-export const state: { current: Context | null; pending: Data; owner: ContextOwner | null } = {
+export const state: { current: Context | null; pending: Data; owner: ContextOwner | null; used: boolean } = {
   current: null,
   pending: EMPTY,
   owner: null,
+  used: false,
 };
 
 /** @internal what a callback's slot keeps: a Data snapshot (run in a fresh copy of it) or a Context (run in it) */
@@ -59,6 +62,7 @@ export type Captured = Data | Context;
 
 /** @internal the current context's Data for a callback scheduled now; undefined when it is empty */
 export function _capture(): Data | undefined {
+  if (!state.used) return undefined;
   const cur = state.current;
   const data = cur === null ? state.pending : cur._data;
   return data === EMPTY ? undefined : data;
@@ -80,7 +84,7 @@ export function materialize(): Context {
     state.current = cur;
     const owner = state.owner;
     if (owner !== null) {
-      owner._ctx = cur;
+      owner._context = cur;
       state.owner = null;
     }
   }
@@ -181,6 +185,7 @@ export class ContextVar<T> {
    * try { yield* work(); } finally { user.reset(token); }
    */
   set(value: T): Token<T> {
+    state.used = true;
     const ctx = materialize();
     const data = ctx._data;
     const old = data.has(this) ? (data.get(this) as T) : Token.MISSING;

@@ -68,7 +68,11 @@ export class BrokenBarrierError extends RuntimeError {
   }
 }
 
-/** A key or variable has no value: `ContextVar.get()` with no value, no default and no default argument. */
+/**
+ * A key or variable has no value: `ContextVar.get()` with no value, no default and no default argument.
+ * @example
+ * try { requestId.get(); } catch (e) { if (e instanceof LookupError) console.log("no request id here"); }
+ */
 export class LookupError extends Error {
   constructor(message = "") {
     super(message);
@@ -159,6 +163,8 @@ export class PermissionError extends OSError {
 /**
  * What this loop cannot do on this runtime (no sockets in a browser, no half-close on TLS):
  * the message names the runtime and the missing facility. As in Python, a RuntimeError.
+ * @example
+ * try { fut.abortSignal(); } catch (e) { if (e instanceof NotImplementedError) console.log(e.message); }
  */
 export class NotImplementedError extends RuntimeError {
   constructor(message = "") {

@@ -15,8 +15,8 @@
  *
  * Context: every step runs in the task's context (contextvars.ts): the `context` option
  * itself, or a copy of the context current at creation. The copy is kept as the Data
- * snapshot of that moment (`_ctx`) and becomes a Context object only when the task sets
- * a variable (the task is the `owner` of the pending copy during its steps).
+ * snapshot of that moment (`_snapshot`) and becomes a Context object (`_context`) only when
+ * the task sets a variable (the task is the `owner` of the pending copy during its steps).
  *
  * Eager start (asyncio 3.12's eager_start / eagerTaskFactory): on a running loop the first
  * step runs inside the constructor, with the task swapped in as the current task and the
@@ -46,7 +46,7 @@ import { isCoroutine, isCoroutineFunction } from "./coroutines.js";
 import { bridge, isThenable } from "./ensure-future.js";
 import { describe } from "./validate.js";
 import {
-  Context, _snapshot, checkContext, fromData, materialize, state as contextState, type Captured,
+  EMPTY, _snapshot, checkContext, fromData, materialize, state as contextState, type Context, type Data,
 } from "./contextvars.js";
 
 let taskCounter = 0;
@@ -135,7 +135,8 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal the generator the task steps */ readonly _coro: Generator<unknown, T, any>;
   /** what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future or the promise the task was made from */
   readonly #source: Future<T> | PromiseLike<T> | null = null;
-  /** @internal the task's context: a Context, or the Data snapshot a copy would hold (see the header) */ _ctx: Captured;
+  /** @internal the task's Context, once there is one (the option, or its copy once made; see the header) */ _context: Context | null;
+  /** @internal while _context is null: the Data its copy holds */ _snapshot: Data;
   /** the `signal` option's listener while the task is pending */
   #abortLink: AbortLink | null = null;
   /** @internal */ _name: string | null;
@@ -187,7 +188,8 @@ export class Task<T = unknown> extends Future<T> {
     if (eager && context !== undefined && context._entered) {
       throw new RuntimeError(`Task: cannot start eagerly in ${context}: it is already entered`);
     }
-    this._ctx = context ?? _snapshot();
+    this._context = context ?? null;
+    this._snapshot = context === undefined ? _snapshot() : EMPTY;
     this._name = name === undefined || name === null ? null : String(name);
     // as asyncio: only unnamed tasks take a number, so Task-N counts them
     this.#number = this._name === null ? ++taskCounter : 0;
@@ -313,12 +315,12 @@ export class Task<T = unknown> extends Future<T> {
    * ctx.get(requestId);   // the value the task sees
    */
   getContext(): Context {
-    const c = this._ctx;
-    if (c instanceof Context) return c;
+    const c = this._context;
+    if (c !== null) return c;
     // the task is running with its copy still pending: make it now, as a set() would
     if (contextState.owner === this) return materialize();
-    const ctx = fromData(c);
-    this._ctx = ctx;
+    const ctx = fromData(this._snapshot);
+    this._context = ctx;
     return ctx;
   }
 
@@ -410,8 +412,8 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal one step of the coroutine, in the task's context */
   _step(hasExc: boolean, exc: unknown, value: unknown): void {
     if (this._state !== PENDING) throw new InvalidStateError(`_step(): already done: ${this}`);
-    const ctx = this._ctx;
-    if (ctx instanceof Context && ctx._entered) throw new RuntimeError(`cannot enter context: ${ctx} is already entered`);
+    const ctx = this._context;
+    if (ctx !== null && ctx._entered) throw new RuntimeError(`cannot enter context: ${ctx} is already entered`);
     if (this._mustCancel) {
       if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
       hasExc = true;
@@ -424,23 +426,40 @@ export class Task<T = unknown> extends Future<T> {
       throw new RuntimeError(`Cannot enter into task ${this} while another task ${current} is being executed.`);
     }
     const cs = contextState;
+    if (ctx === null && !cs.used && cs.current === null) {
+      // No variable was ever set, so this task's copy and the current context are both empty:
+      // only say whose copy it is, in case the step makes the program's first set().
+      const outerOwner = cs.owner;
+      cs.owner = this;
+      try {
+        this.#stepIn(loop, hasExc, exc, value);
+      } finally {
+        const made = this._context;
+        if (made !== null) {
+          made._entered = false;
+          cs.current = null;
+        }
+        cs.owner = outerOwner;
+      }
+      return;
+    }
     const savedCurrent = cs.current;
     const savedPending = cs.pending;
     const savedOwner = cs.owner;
-    if (ctx instanceof Context) {
+    if (ctx !== null) {
       ctx._entered = true;
       cs.current = ctx;
       cs.owner = null;
     } else {
       cs.current = null;
-      cs.pending = ctx;
+      cs.pending = this._snapshot;
       cs.owner = this;
     }
     try {
       this.#stepIn(loop, hasExc, exc, value);
     } finally {
-      const now = this._ctx;
-      if (now instanceof Context) now._entered = false;
+      const now = this._context;
+      if (now !== null) now._entered = false;
       cs.current = savedCurrent;
       cs.pending = savedPending;
       cs.owner = savedOwner;

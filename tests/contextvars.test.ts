@@ -574,6 +574,36 @@ describe("callbacks and contexts", () => {
     expect(cv.get()).toBe("none");
   });
 
+  it("a callback given a context by a callback of an iteration with none runs in it next iteration", () => {
+    const loop = virtual();
+    const cv = new ContextVar<string>("cv");
+    const ctx = new Context();
+    ctx.run(() => cv.set("in ctx"));
+    const seen: string[] = [];
+    loop.callSoon(() => loop.callSoon(() => seen.push(cv.get("none")), { context: ctx }));
+    loop.runOnce();
+    loop.runOnce();
+    expect(seen).toEqual(["in ctx"]);
+  });
+
+  it("cancelling callbacks that carry a context leaves the loop's bookkeeping right", () => {
+    const loop = virtual();
+    const cv = new ContextVar<string>("cv");
+    const ctx = new Context();
+    const seen: string[] = [];
+    const h1 = loop.callSoon(() => seen.push("cancelled 1"), { context: ctx });
+    const id = loop.callLaterId(1, () => seen.push("cancelled 2"), undefined, { context: ctx });
+    loop.callSoon(() => seen.push(`plain sees ${cv.get("none")}`));
+    h1.cancel();
+    expect(loop.cancelId(id)).toBe(true);
+    loop.runUntilCompleteSync(sleep(2));
+    loop.callSoon(() => cv.set("leak?"));
+    loop.callSoon(() => seen.push(`next sees ${cv.get("none")}`), { context: ctx });
+    loop.callSoon(() => seen.push(`last sees ${cv.get("none")}`));
+    loop.runOnce();
+    expect(seen).toEqual(["plain sees none", "next sees none", "last sees none"]);
+  });
+
   it("the loop's iteration leaves the caller's context as it was", () => {
     const loop = virtual();
     const cv = new ContextVar<string>("cv");
