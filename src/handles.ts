@@ -3,8 +3,10 @@
  * lives in the core (a slot + generation id); the handle keeps what only JS can hold (the
  * callback and its arguments). `cancel()` drops the callback, so a handle is cancelled
  * exactly when it has none: asyncio's `cancelled()` stays true once `cancel()` was called,
- * even on a handle that already ran. A handle is four fields (five for a TimerHandle):
- * a loop with a million pending timers holds a million of them.
+ * even on a handle that already ran. A handle is four fields (five for a TimerHandle),
+ * assigned in the constructor (no class-field initializers: see futures.ts). The loop keeps
+ * a Handle only where it may have to give that very object to an exception handler
+ * (base-events.ts, "Handles"); otherwise a dropped Handle is garbage at once.
  */
 import type { BaseEventLoop } from "./base-events.js";
 import { formatCallback } from "./validate.js";
@@ -22,10 +24,10 @@ const cancelledReprs = new WeakMap<Handle, string>();
  * h.cancelled();   // true
  */
 export class Handle {
-  /** @internal null once cancelled */ _callback: ((...args: any[]) => unknown) | null;
-  /** @internal null once cancelled */ _args: unknown[] | null;
-  /** @internal */ readonly _loop: BaseEventLoop;
-  /** @internal the core's id: slot + generation */ _id: number;
+  /** @internal null once cancelled */ declare _callback: ((...args: any[]) => unknown) | null;
+  /** @internal null once cancelled */ declare _args: unknown[] | null;
+  /** @internal */ declare readonly _loop: BaseEventLoop;
+  /** @internal the core's id: slot + generation */ declare _id: number;
 
   /** @internal handles are made by the loop */
   constructor(callback: (...args: any[]) => unknown, args: unknown[], loop: BaseEventLoop, id = 0) {
@@ -87,23 +89,23 @@ export class Handle {
  * t.cancel();
  */
 export class TimerHandle extends Handle {
-  readonly #when: number;
+  /** @internal */ declare readonly _when: number;
 
   /** @internal */
   constructor(when: number, callback: (...args: any[]) => unknown, args: unknown[], loop: BaseEventLoop, id = 0) {
     super(callback, args, loop, id);
-    this.#when = when;
+    this._when = when;
   }
 
   /** The loop time (seconds) the callback is scheduled for. */
   when(): number {
-    return this.#when;
+    return this._when;
   }
 
   /** @internal */
   protected override _reprInfo(): string[] {
     const info = super._reprInfo();
-    info.splice(this._callback === null ? 1 : 0, 0, `when=${this.#when}`);
+    info.splice(this._callback === null ? 1 : 0, 0, `when=${this._when}`);
     return info;
   }
 }
