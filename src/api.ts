@@ -18,6 +18,7 @@ export { asCompleted } from "./as-completed.js";
 export { runCoroutineThreadsafe, type ConcurrentFuture } from "./run-coroutine-threadsafe.js";
 export { Loop, type LoopOptions } from "./cl-loop.js";
 export { asyncWith, type AsyncContextManager } from "./async-with.js";
+<<<<<<< HEAD
 export { ExceptionGroup, type ErrorClass, type ExceptionMatcher } from "./exception-group.js";
 export { Timeout, timeout, timeoutAt } from "./timeouts.js";
 export { TaskGroup, type TaskGroupTaskOptions } from "./taskgroups.js";
@@ -32,3 +33,43 @@ export { toThread } from "./io/to-thread.js";
 export { moduleFunction, type ModuleFunction } from "./io/work.js";
 export type { SpawnWorker, WorkerScript, WorkerEvents, WorkerPort } from "./io/threads.js";
 export type { SchedulerCore } from "./core/wasm.js";
+=======
+export {
+  OSError,
+  ConnectionError,
+  ConnectionRefusedError,
+  ConnectionResetError,
+  ConnectionAbortedError,
+  BrokenPipeError,
+  FileNotFoundError,
+  PermissionError,
+  NotImplementedError,
+  IncompleteReadError,
+  LimitOverrunError,
+} from "./exceptions.js";
+export {
+  BaseProtocol,
+  Protocol,
+  BufferedProtocol,
+  SubprocessProtocol,
+  type BaseProtocolLike,
+  type ProtocolLike,
+  type BufferedProtocolLike,
+  type SubprocessProtocolLike,
+} from "./io/protocols.js";
+export {
+  BaseTransport,
+  ReadTransport,
+  WriteTransport,
+  Transport,
+  SubprocessTransport,
+  FlowControlTransport,
+} from "./io/transports.js";
+export {
+  StreamReader,
+  StreamWriter,
+  StreamReaderProtocol,
+  FlowControlMixin,
+  type ClientConnectedCallback,
+} from "./io/streams.js";
+>>>>>>> 8192005

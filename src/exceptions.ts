@@ -68,10 +68,118 @@ export class BrokenBarrierError extends RuntimeError {
   }
 }
 
-/** What this runtime cannot do (no threads, no sockets): the message names the runtime and the missing facility (asyncio's NotImplementedError). */
-export class NotImplementedError extends Error {
+/**
+ * An operating-system or host I/O error (Python's OSError): `errno` is the POSIX number where
+ * known (else null), `code` the symbolic name (`"ECONNRESET"`), and the message reads as
+ * Python's `str(exc)`: `[Errno 104] Connection reset by peer`.
+ */
+export class OSError extends Error {
+  /** the POSIX error number, or null */
+  errno: number | null;
+  /** the symbolic error name ("ECONNREFUSED"), or null */
+  code: string | null;
+  constructor(message = "", options: { errno?: number | null; code?: string | null; cause?: unknown } = {}) {
+    super(message);
+    this.name = "OSError";
+    this.errno = options.errno ?? null;
+    this.code = options.code ?? null;
+    if (options.cause !== undefined) {
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
+  }
+}
+
+/** A connection failed (Python's ConnectionError): the base of the four below. */
+export class ConnectionError extends OSError {
+  constructor(message = "", options?: { errno?: number | null; code?: string | null; cause?: unknown }) {
+    super(message, options);
+    this.name = "ConnectionError";
+  }
+}
+
+/** Nothing listens at the address connected to (ECONNREFUSED). */
+export class ConnectionRefusedError extends ConnectionError {
+  constructor(message = "", options?: { errno?: number | null; code?: string | null; cause?: unknown }) {
+    super(message, options);
+    this.name = "ConnectionRefusedError";
+  }
+}
+
+/** The peer reset the connection (ECONNRESET); also what drain() raises once the connection is lost. */
+export class ConnectionResetError extends ConnectionError {
+  constructor(message = "", options?: { errno?: number | null; code?: string | null; cause?: unknown }) {
+    super(message, options);
+    this.name = "ConnectionResetError";
+  }
+}
+
+/** The connection was aborted on this side (ECONNABORTED), e.g. a TLS handshake that took too long. */
+export class ConnectionAbortedError extends ConnectionError {
+  constructor(message = "", options?: { errno?: number | null; code?: string | null; cause?: unknown }) {
+    super(message, options);
+    this.name = "ConnectionAbortedError";
+  }
+}
+
+/** Writing to a connection whose other end is gone (EPIPE). */
+export class BrokenPipeError extends ConnectionError {
+  constructor(message = "", options?: { errno?: number | null; code?: string | null; cause?: unknown }) {
+    super(message, options);
+    this.name = "BrokenPipeError";
+  }
+}
+
+/** A path that does not exist (ENOENT), e.g. connecting to a Unix socket nobody created. */
+export class FileNotFoundError extends OSError {
+  constructor(message = "", options?: { errno?: number | null; code?: string | null; cause?: unknown }) {
+    super(message, options);
+    this.name = "FileNotFoundError";
+  }
+}
+
+/**
+ * The runtime has the facility but denies it (EACCES/EPERM; Deno without `--allow-net`):
+ * the message names the permission to grant.
+ */
+export class PermissionError extends OSError {
+  constructor(message = "", options?: { errno?: number | null; code?: string | null; cause?: unknown }) {
+    super(message, options);
+    this.name = "PermissionError";
+  }
+}
+
+/**
+ * What this loop cannot do on this runtime (no sockets in a browser, no half-close on TLS):
+ * the message names the runtime and the missing facility. As in Python, a RuntimeError.
+ */
+export class NotImplementedError extends RuntimeError {
   constructor(message = "") {
     super(message);
     this.name = "NotImplementedError";
+  }
+}
+
+/**
+ * The stream ended before a read got what it asked for: `partial` holds the bytes read,
+ * `expected` how many were wanted (null: up to a separator).
+ */
+export class IncompleteReadError extends Error {
+  readonly partial: Uint8Array;
+  readonly expected: number | null;
+  constructor(partial: Uint8Array, expected: number | null) {
+    super(`${partial.length} bytes read on a total of ${expected === null ? "undefined" : expected} expected bytes`);
+    this.name = "IncompleteReadError";
+    this.partial = partial;
+    this.expected = expected;
+  }
+}
+
+/** A separator was not found within the reader's limit; `consumed` bytes are left to read. */
+export class LimitOverrunError extends Error {
+  readonly consumed: number;
+  constructor(message: string, consumed: number) {
+    super(message);
+    this.name = "LimitOverrunError";
+    this.consumed = consumed;
   }
 }
