@@ -18,14 +18,12 @@ export { asCompleted } from "./as-completed.js";
 export { runCoroutineThreadsafe, type ConcurrentFuture } from "./run-coroutine-threadsafe.js";
 export { Loop, type LoopOptions } from "./cl-loop.js";
 export { asyncWith, type AsyncContextManager } from "./async-with.js";
-<<<<<<< HEAD
 export { ExceptionGroup, type ErrorClass, type ExceptionMatcher } from "./exception-group.js";
 export { Timeout, timeout, timeoutAt } from "./timeouts.js";
 export { TaskGroup, type TaskGroupTaskOptions } from "./taskgroups.js";
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./locks.js";
 export { BrokenBarrierError } from "./exceptions.js";
 export { Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull, QueueShutDown } from "./queues.js";
-export { NotImplementedError } from "./exceptions.js";
 export { ThreadPoolExecutor, BrokenExecutor, type ThreadPoolExecutorOptions, type Executor } from "./io/thread-pool-executor.js";
 export { ExecutorFuture } from "./io/executor-future.js";
 export { wrapFuture } from "./io/wrap-future.js";
@@ -33,7 +31,6 @@ export { toThread } from "./io/to-thread.js";
 export { moduleFunction, type ModuleFunction } from "./io/work.js";
 export type { SpawnWorker, WorkerScript, WorkerEvents, WorkerPort } from "./io/threads.js";
 export type { SchedulerCore } from "./core/wasm.js";
-=======
 export {
   OSError,
   ConnectionError,
@@ -72,4 +69,3 @@ export {
   FlowControlMixin,
   type ClientConnectedCallback,
 } from "./io/streams.js";
->>>>>>> 8192005
