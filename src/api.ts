@@ -69,3 +69,16 @@ export {
   FlowControlMixin,
   type ClientConnectedCallback,
 } from "./io/streams.js";
+export { ProcessLookupError } from "./exceptions.js";
+export {
+  createSubprocessExec,
+  createSubprocessShell,
+  Process,
+  SubprocessStreamProtocol,
+  PIPE,
+  STDOUT,
+  DEVNULL,
+  type CreateSubprocessOptions,
+} from "./io/subprocess.js";
+export type { ChildProcessTransport, SubprocessOptions, StdioOption } from "./io/subprocess-transport.js";
+export type { ReadPipeTransport, WritePipeTransport } from "./io/pipe-transports.js";

@@ -13,6 +13,11 @@ import { closeDefaultExecutor, runInExecutor, setDefaultExecutor, shutdownDefaul
 import type { Executor, ThreadPoolExecutor } from "./io/thread-pool-executor.js";
 import type { ModuleFunction } from "./io/work.js";
 import { toFuture } from "./ensure-future.js";
+import { enterSyncRun, leaveSyncRun } from "./io/host-ops.js";
+import { connectReadPipe, connectWritePipe } from "./io/pipes.js";
+import type { ReadPipeTransport, WritePipeTransport } from "./io/pipe-transports.js";
+import type { BaseProtocolLike, ProtocolLike, SubprocessProtocolLike } from "./io/protocols.js";
+import { subprocess, type ChildProcessTransport, type SubprocessOptions } from "./io/subprocess-transport.js";
 
 export type { EventLoopOptions, ExceptionContext, ExceptionHandler } from "./base-events.js";
 
@@ -63,7 +68,13 @@ export class EventLoop extends BaseEventLoop {
   runUntilCompleteSync<T>(aw: Awaitable<T>): T {
     this._checkRunnable();
     const fut = toFuture<T>("runUntilCompleteSync", "aw", aw, this);
-    this._runUntilDoneSync(fut);
+    // child processes and pipes report through host events, which this run cannot receive
+    enterSyncRun(this);
+    try {
+      this._runUntilDoneSync(fut);
+    } finally {
+      leaveSyncRun(this);
+    }
     return fut.result();
   }
 
@@ -99,6 +110,60 @@ export class EventLoop extends BaseEventLoop {
    */
   shutdownDefaultExecutor(timeout: number | null = null): Future<void> {
     return shutdownDefaultExecutor(this, timeout);
+  }
+
+  /**
+   * Starts `program` with `args` and connects `protocolFactory()`'s protocol to it
+   * (asyncio's subprocess_exec): a coroutine-like Future of `[transport, protocol]`, complete
+   * once the child runs and connectionMade() was called. `stdin`, `stdout` and `stderr`
+   * default to PIPE; the other options are createSubprocessExec's. The protocol receives
+   * pipeDataReceived(fd, data), pipeConnectionLost(fd, exc), processExited(), then
+   * connectionLost(null). Run the loop with `await runUntilComplete()`.
+   * @example
+   * const [transport, protocol] = yield* loop.subprocessExec(() => new MyProtocol(), "ls", "-l");
+   */
+  subprocessExec<P extends SubprocessProtocolLike>(
+    protocolFactory: () => P,
+    program: string,
+    ...args: (string | SubprocessOptions)[]
+  ): Future<[ChildProcessTransport, P]> {
+    return subprocess(this, "subprocessExec", false, protocolFactory, [program, ...args]);
+  }
+
+  /**
+   * Runs `cmd` through the shell (`/bin/sh -c cmd`) with `protocolFactory()`'s protocol
+   * connected to it (asyncio's subprocess_shell); as subprocessExec otherwise.
+   * @example
+   * const [transport] = yield* loop.subprocessShell(() => new MyProtocol(), "echo hi >&2");
+   */
+  subprocessShell<P extends SubprocessProtocolLike>(protocolFactory: () => P, cmd: string, options?: SubprocessOptions): Future<[ChildProcessTransport, P]> {
+    return subprocess(this, "subprocessShell", true, protocolFactory, options === undefined ? [cmd] : [cmd, options]);
+  }
+
+  /**
+   * Connects `protocolFactory()`'s protocol to the reading side of `pipe`, a
+   * `ReadableStream<Uint8Array>` or a Node `stream.Readable` (asyncio's connect_read_pipe):
+   * a coroutine-like Future of `[transport, protocol]`. The transport pauses and resumes
+   * reading; the stream is closed with it.
+   * @example
+   * const reader = new StreamReader();
+   * yield* loop.connectReadPipe(() => new StreamReaderProtocol(reader), response.body!);
+   */
+  connectReadPipe<P extends ProtocolLike>(protocolFactory: () => P, pipe: ReadableStream<Uint8Array> | object): Future<[ReadPipeTransport, P]> {
+    return connectReadPipe(this, protocolFactory, pipe);
+  }
+
+  /**
+   * Connects `protocolFactory()`'s protocol to the writing side of `pipe`, a
+   * `WritableStream<Uint8Array>` or a Node `stream.Writable` (asyncio's connect_write_pipe):
+   * a coroutine-like Future of `[transport, protocol]`, whose transport has asyncio's write
+   * flow control; writeEof() and close() close the stream once what was written is through.
+   * @example
+   * const [transport] = yield* loop.connectWritePipe(() => new BaseProtocol(), stream);
+   * transport.write(bytes);
+   */
+  connectWritePipe<P extends BaseProtocolLike>(protocolFactory: () => P, pipe: WritableStream<Uint8Array> | object): Future<[WritePipeTransport, P]> {
+    return connectWritePipe(this, protocolFactory, pipe);
   }
 
   /** Closes the loop (see BaseEventLoop.close) and shuts the default executor down without waiting for it. */
