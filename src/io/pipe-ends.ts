@@ -18,6 +18,11 @@
  * callbacks: the transports move every call into the loop before any protocol sees it.
  * A read end delivers nothing while paused, including a read that was in flight when pause()
  * was called: that chunk waits for resume().
+ *
+ * A Web Stream errored with no reason (`undefined`) was cancelled or aborted from its other
+ * end, as our own transports do when they close early; with an OS pipe that is the reader
+ * closing (the writer sees it gone: connectionLost(null), or BrokenPipeError if it had
+ * data buffered) or the writer closing (the reader sees an end of file), and so it is here.
  */
 import { BrokenPipeError, ConnectionResetError } from "../exceptions.js";
 import { describe } from "../validate.js";
@@ -50,8 +55,13 @@ export interface WriteEnd {
   abort(): void;
 }
 
-/** A stream error as asyncio would name it: the OSError subclass for a broken pipe or a reset, else the error itself. */
+/**
+ * A stream error as asyncio would name it: the OSError subclass for a broken pipe or a
+ * reset, else the error itself. A Web Stream errored without a reason (`undefined`) had its
+ * other end cancelled or aborted: for a writer that is a broken pipe.
+ */
 export function pipeError(e: unknown): unknown {
+  if (e === undefined) return new BrokenPipeError("[Errno 32] Broken pipe", { errno: 32, code: "EPIPE" });
   const err = e as { name?: unknown; code?: unknown; message?: unknown } | null;
   if (err === null || typeof err !== "object") return e;
   // a destroyed Node stream: its reader went away under a write (asyncio sees EPIPE there)
@@ -114,7 +124,9 @@ export function webReadEnd(stream: ReadableStream<Uint8Array>): ReadEnd {
         reading = false;
         if (over) return;
         over = true;
-        sink!.error(pipeError(e ?? new Error("the ReadableStream failed")));
+        // aborted from the writing side without a reason: the writer went away (see the header)
+        if (e === undefined) sink!.end();
+        else sink!.error(pipeError(e));
       },
     );
   };
@@ -151,13 +163,14 @@ export function webWriteEnd(stream: WritableStream<Uint8Array>): WriteEnd {
     start(sink) {
       writer.closed.then(
         () => ours || sink.closed(null),
-        (e) => ours || sink.closed(pipeError(e ?? new Error("the WritableStream failed"))),
+        // cancelled from the reading side without a reason: the reader went away (see the header)
+        (e) => ours || sink.closed(e === undefined ? null : pipeError(e)),
       );
     },
     write(chunk, done) {
       writer.write(chunk).then(
         () => done(null),
-        (e) => done(pipeError(e ?? new Error("the WritableStream failed"))),
+        (e) => done(pipeError(e)),
       );
     },
     end() {
