@@ -13,7 +13,7 @@ import { closeDefaultExecutor, runInExecutor, setDefaultExecutor, shutdownDefaul
 import type { Executor, ThreadPoolExecutor } from "./io/thread-pool-executor.js";
 import type { ModuleFunction } from "./io/work.js";
 import { toFuture } from "./ensure-future.js";
-import { enterSyncRun, leaveSyncRun } from "./io/host-ops.js";
+import { enterSyncRun, leaveSyncRun, releaseHostOps } from "./io/host-ops.js";
 import { connectReadPipe, connectWritePipe } from "./io/pipes.js";
 import type { ReadPipeTransport, WritePipeTransport } from "./io/pipe-transports.js";
 import type { BaseProtocolLike, ProtocolLike, SubprocessProtocolLike } from "./io/protocols.js";
@@ -166,10 +166,15 @@ export class EventLoop extends BaseEventLoop {
     return connectWritePipe(this, protocolFactory, pipe);
   }
 
-  /** Closes the loop (see BaseEventLoop.close) and shuts the default executor down without waiting for it. */
+  /**
+   * Closes the loop (see BaseEventLoop.close), shuts the default executor down without
+   * waiting for it, and lets go of child processes and pipes still in flight: their pipes
+   * are closed, and the children (not killed, as asyncio does not) no longer keep the host alive.
+   */
   override close(): void {
     super.close();
     closeDefaultExecutor(this);
+    releaseHostOps(this);
   }
 }
 

@@ -12,10 +12,11 @@
  *   write: connectionMade → [pauseWriting → resumeWriting]* → connectionLost(null | exc)
  *
  * connectionMade is called in the iteration after the transport is made, reading starts in
- * that same iteration, and the connect call's waiter completes then too. Read flow control:
- * pauseReading() pauses the read end (the host stops pulling, so the writer on the other side
- * is slowed down); a chunk that arrives anyway waits, with everything after it, until
- * resumeReading(). Write flow control is FlowControlTransport's, over the bytes written that
+ * that same iteration, and the connect call's waiter completes then too. Like asyncio, which
+ * reads a pipe once per iteration, the protocol gets one chunk per iteration, however many
+ * the host delivered at once. Read flow control: pauseReading() pauses the read end (the
+ * host stops pulling, so the writer on the other side is slowed down); what arrived already
+ * waits until resumeReading(). Write flow control is FlowControlTransport's, over the bytes written that
  * the host has not taken yet (getWriteBufferSize): asyncio writes at once what the pipe takes
  * and counts the rest, here every write is handed to the host at once and counted until the
  * host says it is through.
@@ -24,7 +25,7 @@ import { BrokenPipeError, OSError } from "../exceptions.js";
 import type { EventLoop } from "../loop.js";
 import type { Future } from "../futures.js";
 import { toBytes } from "./bytes.js";
-import { beginHostOp, endHostOp } from "./host-ops.js";
+import { beginHostOp, endHostOp, type HostOp } from "./host-ops.js";
 import type { ReadEnd, ReadSink, WriteEnd } from "./pipe-ends.js";
 import type { BaseProtocolLike, ProtocolLike } from "./protocols.js";
 import { FlowControlTransport, ReadTransport } from "./transports.js";
@@ -61,9 +62,12 @@ export class ReadPipeTransport extends ReadTransport {
   #paused = false;
   /** connectionLost is scheduled or done */
   #lost = false;
-  /** what the host delivered while paused (and what came after it), in order */
-  #held: ReadItem[] = [];
-  readonly #dispatch = (item: ReadItem) => this.#onItem(item);
+  /** what the host delivered and the protocol has not seen yet, in order */
+  #inbox: ReadItem[] = [];
+  /** a #drainOne is scheduled */
+  #scheduled = false;
+  readonly #drainOne = () => this.#onDrain();
+  readonly #op: HostOp;
 
   /** @internal made by connectReadPipe and the subprocess transport */
   constructor(loop: EventLoop, end: ReadEnd, protocol: ProtocolLike, waiter: Future<void> | null, extra: Record<string, unknown>) {
@@ -71,7 +75,7 @@ export class ReadPipeTransport extends ReadTransport {
     this.#loop = loop;
     this.#end = end;
     this.#protocol = protocol;
-    beginHostOp(loop);
+    this.#op = beginHostOp(loop, () => end.close());
     scheduleProtocolCall(loop, protocol, "connectionMade", this);
     // reading starts only once connectionMade() has been called
     loop._soon(() => this.#startReading(), undefined);
@@ -89,19 +93,31 @@ export class ReadPipeTransport extends ReadTransport {
     this.#end.start(sink);
   }
 
-  /** A host event: into the loop (dropped once the loop is closed). */
+  /** A host event: into the inbox (dropped once the loop is closed or the transport closing). */
   #fromHost(item: ReadItem): void {
-    if (this.#loop.isClosed()) return;
-    this.#loop._soon(this.#dispatch, item);
+    if (this.#loop.isClosed() || this.#closing) return;
+    this.#inbox.push(item);
+    this.#schedule();
   }
 
-  #onItem(item: ReadItem): void {
-    if (this.#closing) return;
-    if (this.#paused || this.#held.length > 0) {
-      this.#held.push(item);
-      return;
-    }
+  /**
+   * One item of the inbox per loop iteration, as asyncio reads a pipe once per iteration:
+   * a protocol that pauses reading on what it got sees nothing more until it resumes,
+   * however much the host read ahead.
+   */
+  #schedule(): void {
+    if (this.#scheduled || this.#paused || this.#closing || this.#inbox.length === 0) return;
+    this.#scheduled = true;
+    this.#loop._soon(this.#drainOne, undefined);
+  }
+
+  #onDrain(): void {
+    this.#scheduled = false;
+    if (this.#paused || this.#closing) return;
+    const item = this.#inbox.shift();
+    if (item === undefined) return;
     this.#process(item);
+    this.#schedule();
   }
 
   #process(item: ReadItem): void {
@@ -119,13 +135,9 @@ export class ReadPipeTransport extends ReadTransport {
     }
   }
 
-  #flushHeld(): void {
-    while (!this.#paused && !this.#closing && this.#held.length > 0) this.#process(this.#held.shift()!);
-  }
-
   #close(exc: Error | null): void {
     this.#closing = true;
-    this.#held = [];
+    this.#inbox = [];
     this.#end.close();
     this.#scheduleLost(exc);
   }
@@ -141,7 +153,7 @@ export class ReadPipeTransport extends ReadTransport {
       this.#protocol?.connectionLost?.(exc);
     } finally {
       this.#protocol = null;
-      endHostOp(this.#loop);
+      endHostOp(this.#loop, this.#op);
     }
   }
 
@@ -161,7 +173,7 @@ export class ReadPipeTransport extends ReadTransport {
     if (this.#closing || !this.#paused) return;
     this.#paused = false;
     this.#end.resume();
-    if (this.#held.length > 0) this.#loop._soon(() => this.#flushHeld(), undefined);
+    this.#schedule();
   }
 
   override setProtocol(protocol: BaseProtocolLike): void {
@@ -204,13 +216,14 @@ export class WritePipeTransport extends FlowControlTransport {
   #lost = false;
   /** the host end was closed (end()) or aborted */
   #endDone = false;
+  readonly #op: HostOp;
 
   /** @internal made by connectWritePipe and the subprocess transport */
   constructor(loop: EventLoop, end: WriteEnd, protocol: BaseProtocolLike, waiter: Future<void> | null, extra: Record<string, unknown>) {
     super(extra, loop);
     this.#end = end;
     this._protocol = protocol;
-    beginHostOp(loop);
+    this.#op = beginHostOp(loop, () => end.abort());
     scheduleProtocolCall(loop, protocol, "connectionMade", this);
     // watch for the reader going away only once connectionMade() has been called
     loop._soon(() => {
@@ -299,7 +312,7 @@ export class WritePipeTransport extends FlowControlTransport {
         this.#end.end();
       }
       this._protocol = null;
-      endHostOp(this._loop);
+      endHostOp(this._loop, this.#op);
     }
   }
 

@@ -55,6 +55,8 @@ export interface HostChild {
   readonly handle: unknown;
   /** Sends `signal` (a name of `signals`) unless the child has exited (then nothing, as Popen.send_signal). */
   kill(signal: string): void;
+  /** Lets the host process exit while the child runs (its loop was closed). */
+  unref(): void;
 }
 
 /** One runtime's child processes. */

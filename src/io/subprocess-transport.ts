@@ -28,7 +28,7 @@ import type { Future } from "../futures.js";
 import type { EventLoop } from "../loop.js";
 import { checkFunction, describe } from "../validate.js";
 import { checkOptions, splitOptions } from "../options.js";
-import { beginHostOp, checkHostEventsReachable, endHostOp } from "./host-ops.js";
+import { beginHostOp, checkHostEventsReachable, endHostOp, type HostOp } from "./host-ops.js";
 import { connectReadEnd, connectWriteEnd } from "./pipes.js";
 import type { ReadPipeTransport, WritePipeTransport } from "./pipe-transports.js";
 import type { BaseProtocolLike, ProtocolLike, SubprocessProtocolLike } from "./protocols.js";
@@ -210,6 +210,7 @@ export class ChildProcessTransport extends SubprocessTransport {
   #pendingCalls: [(...args: any[]) => unknown, unknown[]][] | null = [];
   /** fd → its pipe's protocol, null until connected; only the fds that are PIPE */
   readonly #pipes = new Map<number, WriteSubprocessPipeProto | null>();
+  #op: HostOp | null = null;
 
   /** @internal */
   constructor(loop: EventLoop, protocol: SubprocessProtocolLike, host: ProcessHost, spec: ChildSpec) {
@@ -239,7 +240,15 @@ export class ChildProcessTransport extends SubprocessTransport {
       // the child watcher's callback, then _process_exited (see the file's header)
       loop._soon(() => loop._soon((rc: number) => this._processExited(rc), returncode), undefined);
     };
-    beginHostOp(loop);
+    // the loop closing: the child's pipes are closed and it no longer keeps the host alive
+    const op = (this.#op = beginHostOp(loop, () => {
+      const child = this.#child;
+      if (child === null) return; // still spawning: reaped when it arrives
+      child.stdout?.close();
+      child.stderr?.close();
+      child.stdin?.abort();
+      child.unref();
+    }));
     spawnChild(this.#host, where, spec.shell, spec, onExit).then(
       (child) => {
         if (loop.isClosed()) return reap(child);
@@ -254,7 +263,7 @@ export class ChildProcessTransport extends SubprocessTransport {
     try {
       child = yield* spawned;
     } catch (e) {
-      endHostOp(loop);
+      endHostOp(loop, op);
       throw e;
     }
     this.#child = child;
@@ -345,7 +354,7 @@ export class ChildProcessTransport extends SubprocessTransport {
       this.#exitWaiters = null;
       this.#child = null;
       this.#protocol = null;
-      endHostOp(this.#loop);
+      if (this.#op !== null) endHostOp(this.#loop, this.#op);
     }
   }
 

@@ -124,6 +124,7 @@ export function denoProcessHost(): ProcessHost {
         stdout: request.stdout === "pipe" ? webReadEnd(child.stdout) : null,
         stderr: request.stderr === "pipe" ? webReadEnd(child.stderr) : null,
         handle: child,
+        unref: () => child.unref(),
         kill(signal: string) {
           if (exited) return;
           try {

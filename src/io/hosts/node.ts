@@ -284,6 +284,7 @@ export function nodeProcessHost(): ProcessHost | string {
             kill(signal) {
               if (child.exitCode === null && child.signalCode === null) child.kill(signal);
             },
+            unref: () => child.unref(),
           });
         });
       });
