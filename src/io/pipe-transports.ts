@@ -16,10 +16,13 @@
  * reads a pipe once per iteration, the protocol gets one chunk per iteration, however many
  * the host delivered at once. Read flow control: pauseReading() pauses the read end (the
  * host stops pulling, so the writer on the other side is slowed down); what arrived already
- * waits until resumeReading(). Write flow control is FlowControlTransport's, over the bytes written that
- * the host has not taken yet (getWriteBufferSize): asyncio writes at once what the pipe takes
- * and counts the rest, here every write is handed to the host at once and counted until the
- * host says it is through.
+ * waits until resumeReading(). Between the host and the protocol the transport holds at most
+ * the chunk the host read ahead (see #updateEnd).
+ *
+ * Write flow control is FlowControlTransport's, over the bytes written that the host has not
+ * taken yet (getWriteBufferSize): asyncio writes at once what the pipe takes and counts the
+ * rest; here every write is handed to the host at once and counted until the host says it
+ * is through.
  */
 import { BrokenPipeError, OSError } from "../exceptions.js";
 import type { EventLoop } from "../loop.js";
@@ -66,6 +69,8 @@ export class ReadPipeTransport extends ReadTransport {
   #inbox: ReadItem[] = [];
   /** a #drainOne is scheduled */
   #scheduled = false;
+  /** the read end is paused: by pauseReading(), or while a chunk waits in the inbox */
+  #endPaused = false;
   readonly #drainOne = () => this.#onDrain();
   readonly #op: HostOp;
 
@@ -89,7 +94,6 @@ export class ReadPipeTransport extends ReadTransport {
       end: () => this.#fromHost(null),
       error: (exc) => this.#fromHost({ error: exc }),
     };
-    if (this.#paused) this.#end.pause();
     this.#end.start(sink);
   }
 
@@ -97,7 +101,22 @@ export class ReadPipeTransport extends ReadTransport {
   #fromHost(item: ReadItem): void {
     if (this.#loop.isClosed() || this.#closing) return;
     this.#inbox.push(item);
+    this.#updateEnd();
     this.#schedule();
+  }
+
+  /**
+   * The read end flows only while the protocol reads and the inbox is empty: the host reads
+   * one chunk ahead, not more, and a stream that has data at once (a ReadableStream whose
+   * reads resolve as promise jobs) cannot keep the host busy without the loop getting a turn.
+   */
+  #updateEnd(): void {
+    if (this.#closing) return;
+    const flowing = !this.#paused && this.#inbox.length === 0;
+    if (flowing !== this.#endPaused) return;
+    this.#endPaused = !flowing;
+    if (flowing) this.#end.resume();
+    else this.#end.pause();
   }
 
   /**
@@ -117,6 +136,7 @@ export class ReadPipeTransport extends ReadTransport {
     const item = this.#inbox.shift();
     if (item === undefined) return;
     this.#process(item);
+    this.#updateEnd();
     this.#schedule();
   }
 
@@ -165,14 +185,14 @@ export class ReadPipeTransport extends ReadTransport {
   override pauseReading(): void {
     if (!this.isReading()) return;
     this.#paused = true;
-    this.#end.pause();
+    this.#updateEnd();
   }
 
   /** Passes data again, starting with what arrived while paused. */
   override resumeReading(): void {
     if (this.#closing || !this.#paused) return;
     this.#paused = false;
-    this.#end.resume();
+    this.#updateEnd();
     this.#schedule();
   }
 
