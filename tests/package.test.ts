@@ -16,9 +16,11 @@ const npm = (args: string[], cwd: string) =>
 /**
  * Bytes, gzipped, of a minified bundle of `import { EventLoop, sleep }`: 11,009 with the
  * reference core, 9,820 without; 16,556 once EventLoop carried the executor methods API.md
- * puts on it (runInExecutor and the host workers behind it).
+ * puts on it (runInExecutor and the host workers behind it); 25,241 with subprocessExec,
+ * subprocessShell, connectReadPipe and connectWritePipe (the pipe and subprocess transports,
+ * and the Node and Deno hosts behind them).
  */
-const BUNDLE_BUDGET = 17_000;
+const BUNDLE_BUDGET = 26_000;
 let dir = "";
 let project = "";
 let packed: { filename: string; size: number; files: { path: string }[] };
