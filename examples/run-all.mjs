@@ -31,6 +31,8 @@ export const EXAMPLES = [
   "sync_semaphore",
   "sync_barrier",
   "run_in_executor",
+  "subprocess_shell",
+  "subprocess_date",
 ];
 
 export function compileExamples() {
