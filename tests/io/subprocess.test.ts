@@ -3,6 +3,9 @@
 // the transport's bookkeeping against a fake host on the virtual clock. Nothing waits on time:
 // a test waits for the child's output, its exit (processExited) or the host's exit event.
 import { afterEach, describe, expect, it } from "vitest";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   CancelledError,
   DEVNULL,
@@ -240,6 +243,31 @@ describe("createSubprocessExec", () => {
       return s((yield* proc.communicate())[0]);
     });
     expect(out).toBe("bar nohome\n/\n");
+  });
+
+  it("startNewSession: the child leads a session of its own", async () => {
+    const out = await run(function* () {
+      const proc = yield* createSubprocessExec("sh", "-c", "cut -d' ' -f6 /proc/$$/stat", { stdout: PIPE, startNewSession: true });
+      const [o] = yield* proc.communicate();
+      return Number(s(o)) === proc.pid;
+    });
+    expect(out).toBe(true);
+  });
+
+  it("a file descriptor of this process as the child's stdout", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wasmloop-fd-"));
+    const fd = openSync(join(dir, "out.txt"), "w");
+    try {
+      const rc = await run(function* () {
+        const proc = yield* createSubprocessExec("echo", "into the file", { stdout: fd });
+        return [proc.stdout, yield* proc.wait()];
+      });
+      expect(rc).toEqual([null, 0]);
+      expect(readFileSync(join(dir, "out.txt"), "utf8")).toBe("into the file\n");
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a missing program raises FileNotFoundError naming it, and the loop runs on", async () => {
