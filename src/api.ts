@@ -80,5 +80,4 @@ export {
   DEVNULL,
   type CreateSubprocessOptions,
 } from "./io/subprocess.js";
-export type { ChildProcessTransport, SubprocessOptions, StdioOption } from "./io/subprocess-transport.js";
-export type { ReadPipeTransport, WritePipeTransport } from "./io/pipe-transports.js";
+export type { SubprocessOptions, StdioOption } from "./io/subprocess-transport.js";

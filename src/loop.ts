@@ -15,9 +15,9 @@ import type { ModuleFunction } from "./io/work.js";
 import { toFuture } from "./ensure-future.js";
 import { enterSyncRun, leaveSyncRun, releaseHostOps } from "./io/host-ops.js";
 import { connectReadPipe, connectWritePipe } from "./io/pipes.js";
-import type { ReadPipeTransport, WritePipeTransport } from "./io/pipe-transports.js";
 import type { BaseProtocolLike, ProtocolLike, SubprocessProtocolLike } from "./io/protocols.js";
-import { subprocess, type ChildProcessTransport, type SubprocessOptions } from "./io/subprocess-transport.js";
+import { subprocess, type SubprocessOptions } from "./io/subprocess-transport.js";
+import type { ReadTransport, SubprocessTransport, WriteTransport } from "./io/transports.js";
 
 export type { EventLoopOptions, ExceptionContext, ExceptionHandler } from "./base-events.js";
 
@@ -126,7 +126,7 @@ export class EventLoop extends BaseEventLoop {
     protocolFactory: () => P,
     program: string,
     ...args: (string | SubprocessOptions)[]
-  ): Future<[ChildProcessTransport, P]> {
+  ): Future<[SubprocessTransport, P]> {
     return subprocess(this, "subprocessExec", false, protocolFactory, [program, ...args]);
   }
 
@@ -136,7 +136,7 @@ export class EventLoop extends BaseEventLoop {
    * @example
    * const [transport] = yield* loop.subprocessShell(() => new MyProtocol(), "echo hi >&2");
    */
-  subprocessShell<P extends SubprocessProtocolLike>(protocolFactory: () => P, cmd: string, options?: SubprocessOptions): Future<[ChildProcessTransport, P]> {
+  subprocessShell<P extends SubprocessProtocolLike>(protocolFactory: () => P, cmd: string, options?: SubprocessOptions): Future<[SubprocessTransport, P]> {
     return subprocess(this, "subprocessShell", true, protocolFactory, options === undefined ? [cmd] : [cmd, options]);
   }
 
@@ -149,7 +149,7 @@ export class EventLoop extends BaseEventLoop {
    * const reader = new StreamReader();
    * yield* loop.connectReadPipe(() => new StreamReaderProtocol(reader), response.body!);
    */
-  connectReadPipe<P extends ProtocolLike>(protocolFactory: () => P, pipe: ReadableStream<Uint8Array> | object): Future<[ReadPipeTransport, P]> {
+  connectReadPipe<P extends ProtocolLike>(protocolFactory: () => P, pipe: ReadableStream<Uint8Array> | object): Future<[ReadTransport, P]> {
     return connectReadPipe(this, protocolFactory, pipe);
   }
 
@@ -162,7 +162,7 @@ export class EventLoop extends BaseEventLoop {
    * const [transport] = yield* loop.connectWritePipe(() => new BaseProtocol(), stream);
    * transport.write(bytes);
    */
-  connectWritePipe<P extends BaseProtocolLike>(protocolFactory: () => P, pipe: WritableStream<Uint8Array> | object): Future<[WritePipeTransport, P]> {
+  connectWritePipe<P extends BaseProtocolLike>(protocolFactory: () => P, pipe: WritableStream<Uint8Array> | object): Future<[WriteTransport, P]> {
     return connectWritePipe(this, protocolFactory, pipe);
   }
 

@@ -49,7 +49,9 @@ export type StdioOption = typeof PIPE | typeof STDOUT | typeof DEVNULL | number 
 export interface SubprocessOptions {
   /** the child's stdin (loop level: PIPE by default; createSubprocess*: null, ours) */
   stdin?: StdioOption;
+  /** the child's stdout (loop level: PIPE by default; createSubprocess*: null, ours) */
   stdout?: StdioOption;
+  /** the child's stderr: as stdout, or STDOUT to send it where stdout goes */
   stderr?: StdioOption;
   /** the child's working directory */
   cwd?: string | null;

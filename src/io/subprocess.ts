@@ -45,8 +45,11 @@ export interface CreateSubprocessOptions extends SubprocessOptions {
 /** The protocol between a child's transport and its streams (asyncio's SubprocessStreamProtocol). */
 export class SubprocessStreamProtocol extends FlowControlMixin implements SubprocessProtocolLike {
   readonly #limit: number;
+  /** The child's stdin as a stream, once connected (stdin: PIPE), else null. */
   stdin: StreamWriter | null = null;
+  /** The child's stdout as a stream, once connected (stdout: PIPE), else null. */
   stdout: StreamReader | null = null;
+  /** The child's stderr as a stream, once connected (stderr: PIPE), else null. */
   stderr: StreamReader | null = null;
   #transport: SubprocessTransport | null = null;
   #processExited = false;
@@ -60,6 +63,7 @@ export class SubprocessStreamProtocol extends FlowControlMixin implements Subpro
     this.#stdinClosed = this._loop.createFuture<void>();
   }
 
+  /** `<SubprocessStreamProtocol stdin=... stdout=...>`, as asyncio's repr. */
   toString(): string {
     const info = ["SubprocessStreamProtocol"];
     if (this.stdin !== null) info.push(`stdin=${this.stdin}`);
@@ -159,6 +163,7 @@ export class Process {
     this.pid = transport.getPid();
   }
 
+  /** `<Process 1234>`: the pid, as asyncio's repr. */
   toString(): string {
     return `<Process ${this.pid}>`;
   }
