@@ -51,10 +51,12 @@ export function toWriteEnd(where: string, pipe: unknown, checkOnly = false): Wri
 export function* connectReadEnd<P extends ProtocolLike>(
   loop: EventLoop,
   protocolFactory: () => P,
-  end: ReadEnd,
+  end: ReadEnd | (() => ReadEnd),
   pipe: unknown,
 ): Generator<unknown, [ReadPipeTransport, P], unknown> {
   const protocol = protocolFactory();
+  // the stream is taken only once the protocol exists
+  if (typeof end === "function") end = end();
   const waiter = loop.createFuture<void>();
   const transport = new ReadPipeTransport(loop, end, protocol, waiter, { pipe });
   try {
@@ -70,10 +72,12 @@ export function* connectReadEnd<P extends ProtocolLike>(
 export function* connectWriteEnd<P extends BaseProtocolLike>(
   loop: EventLoop,
   protocolFactory: () => P,
-  end: WriteEnd,
+  end: WriteEnd | (() => WriteEnd),
   pipe: unknown,
 ): Generator<unknown, [WritePipeTransport, P], unknown> {
   const protocol = protocolFactory();
+  // the stream is taken only once the protocol exists
+  if (typeof end === "function") end = end();
   const waiter = loop.createFuture<void>();
   const transport = new WritePipeTransport(loop, end, protocol, waiter, { pipe });
   try {
@@ -91,7 +95,7 @@ export function connectReadPipe<P extends ProtocolLike>(loop: EventLoop, protoco
   checkFunction("connectReadPipe", "protocolFactory", protocolFactory);
   checkHostEventsReachable(loop, "connectReadPipe");
   toReadEnd("connectReadPipe", pipe, true);
-  return new CoroutineFuture(loop, () => connectReadEnd(loop, protocolFactory, toReadEnd("connectReadPipe", pipe), pipe));
+  return new CoroutineFuture(loop, () => connectReadEnd(loop, protocolFactory, () => toReadEnd("connectReadPipe", pipe), pipe));
 }
 
 /** @internal loop.connectWritePipe */
@@ -100,5 +104,5 @@ export function connectWritePipe<P extends BaseProtocolLike>(loop: EventLoop, pr
   checkFunction("connectWritePipe", "protocolFactory", protocolFactory);
   checkHostEventsReachable(loop, "connectWritePipe");
   toWriteEnd("connectWritePipe", pipe, true);
-  return new CoroutineFuture(loop, () => connectWriteEnd(loop, protocolFactory, toWriteEnd("connectWritePipe", pipe), pipe));
+  return new CoroutineFuture(loop, () => connectWriteEnd(loop, protocolFactory, () => toWriteEnd("connectWritePipe", pipe), pipe));
 }

@@ -255,6 +255,20 @@ describe("connectReadPipe over a ReadableStream", () => {
     expect(await loop.runUntilComplete(sleep(0, "fine"))).toBe("fine");
   });
 
+  it("a protocolFactory that throws leaves the stream unlocked", async () => {
+    const stream = streamOf("x");
+    const loop = newLoop();
+    const boom = new Error("factory");
+    await expect(
+      loop.runUntilComplete(
+        loop.connectReadPipe(() => {
+          throw boom;
+        }, stream),
+      ),
+    ).rejects.toBe(boom);
+    expect(stream.locked).toBe(false);
+  });
+
   it("runUntilCompleteSync refuses to connect a pipe (RuntimeError)", () => {
     const loop = newLoop();
     const reader = new StreamReader(undefined, loop);
