@@ -100,3 +100,15 @@ export type {
   TlsOptions,
 } from "./io/hosts/host.js";
 export { MemoryNetwork, MemorySocket, type MemoryNetworkOptions } from "./io/hosts/memory.js";
+export { ProcessLookupError } from "./exceptions.js";
+export {
+  createSubprocessExec,
+  createSubprocessShell,
+  Process,
+  SubprocessStreamProtocol,
+  PIPE,
+  STDOUT,
+  DEVNULL,
+  type CreateSubprocessOptions,
+} from "./io/subprocess.js";
+export type { SubprocessOptions, StdioOption } from "./io/subprocess-transport.js";

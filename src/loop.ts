@@ -29,7 +29,11 @@ import {
 import { closeLoopIo, setNetwork } from "./io/loop-io.js";
 import type { Server } from "./io/server.js";
 import type { AnyProtocol } from "./io/protocols.js";
-import type { Transport } from "./io/transports.js";
+import { enterSyncRun, leaveSyncRun, releaseHostOps } from "./io/host-ops.js";
+import { connectReadPipe, connectWritePipe } from "./io/pipes.js";
+import type { BaseProtocolLike, ProtocolLike, SubprocessProtocolLike } from "./io/protocols.js";
+import { subprocess, type SubprocessOptions } from "./io/subprocess-transport.js";
+import type { ReadTransport, SubprocessTransport, Transport, WriteTransport } from "./io/transports.js";
 
 export type { EventLoopOptions, ExceptionContext, ExceptionHandler, CallOptions } from "./base-events.js";
 
@@ -160,7 +164,13 @@ export class EventLoop extends BaseEventLoop {
   runUntilCompleteSync<T>(aw: Awaitable<T>): T {
     this._checkRunnable();
     const fut = toFuture<T>("runUntilCompleteSync", "aw", aw, this);
-    this._runUntilDoneSync(fut);
+    // child processes and pipes report through host events, which this run cannot receive
+    enterSyncRun(this);
+    try {
+      this._runUntilDoneSync(fut);
+    } finally {
+      leaveSyncRun(this);
+    }
     return fut.result();
   }
 
@@ -244,13 +254,70 @@ export class EventLoop extends BaseEventLoop {
   }
 
   /**
-   * Closes the loop (BaseEventLoop.close), releases the host sockets and servers still open, and
-   * shuts the default executor down without waiting for it (seed 001).
+   * Starts `program` with `args` and connects `protocolFactory()`'s protocol to it
+   * (asyncio's subprocess_exec): a coroutine-like Future of `[transport, protocol]`, complete
+   * once the child runs and connectionMade() was called. `stdin`, `stdout` and `stderr`
+   * default to PIPE; the other options are createSubprocessExec's. The protocol receives
+   * pipeDataReceived(fd, data), pipeConnectionLost(fd, exc), processExited(), then
+   * connectionLost(null). Run the loop with `await runUntilComplete()`.
+   * @example
+   * const [transport, protocol] = yield* loop.subprocessExec(() => new MyProtocol(), "ls", "-l");
+   */
+  subprocessExec<P extends SubprocessProtocolLike>(
+    protocolFactory: () => P,
+    program: string,
+    ...args: (string | SubprocessOptions)[]
+  ): Future<[SubprocessTransport, P]> {
+    return subprocess(this, "subprocessExec", false, protocolFactory, [program, ...args]);
+  }
+
+  /**
+   * Runs `cmd` through the shell (`/bin/sh -c cmd`) with `protocolFactory()`'s protocol
+   * connected to it (asyncio's subprocess_shell); as subprocessExec otherwise.
+   * @example
+   * const [transport] = yield* loop.subprocessShell(() => new MyProtocol(), "echo hi >&2");
+   */
+  subprocessShell<P extends SubprocessProtocolLike>(protocolFactory: () => P, cmd: string, options?: SubprocessOptions): Future<[SubprocessTransport, P]> {
+    return subprocess(this, "subprocessShell", true, protocolFactory, options === undefined ? [cmd] : [cmd, options]);
+  }
+
+  /**
+   * Connects `protocolFactory()`'s protocol to the reading side of `pipe`, a
+   * `ReadableStream<Uint8Array>` or a Node `stream.Readable` (asyncio's connect_read_pipe):
+   * a coroutine-like Future of `[transport, protocol]`. The transport pauses and resumes
+   * reading; the stream is closed with it.
+   * @example
+   * const reader = new StreamReader();
+   * yield* loop.connectReadPipe(() => new StreamReaderProtocol(reader), response.body!);
+   */
+  connectReadPipe<P extends ProtocolLike>(protocolFactory: () => P, pipe: ReadableStream<Uint8Array> | object): Future<[ReadTransport, P]> {
+    return connectReadPipe(this, protocolFactory, pipe);
+  }
+
+  /**
+   * Connects `protocolFactory()`'s protocol to the writing side of `pipe`, a
+   * `WritableStream<Uint8Array>` or a Node `stream.Writable` (asyncio's connect_write_pipe):
+   * a coroutine-like Future of `[transport, protocol]`, whose transport has asyncio's write
+   * flow control; writeEof() and close() close the stream once what was written is through.
+   * @example
+   * const [transport] = yield* loop.connectWritePipe(() => new BaseProtocol(), stream);
+   * transport.write(bytes);
+   */
+  connectWritePipe<P extends BaseProtocolLike>(protocolFactory: () => P, pipe: WritableStream<Uint8Array> | object): Future<[WriteTransport, P]> {
+    return connectWritePipe(this, protocolFactory, pipe);
+  }
+
+  /**
+   * Closes the loop (BaseEventLoop.close), releases the host sockets and servers still open,
+   * shuts the default executor down without waiting for it (seed 001), and lets go of child
+   * processes and pipes still in flight: their pipes are closed, and the children (not killed,
+   * as asyncio does not) no longer keep the host alive.
    */
   override close(): void {
     super.close();
     closeLoopIo(this);
     closeDefaultExecutor(this);
+    releaseHostOps(this);
   }
 }
 
