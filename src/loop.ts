@@ -11,28 +11,18 @@ import { BaseEventLoop, type EventLoopOptions } from "./base-events.js";
 import { _registerLoop, _setLoopFactory } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
 import { Task, checkCoro, checkSignal, linkSignal, type TaskFactory, type TaskFactoryOptions } from "./tasks.js";
-import { closeDefaultExecutor, runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./io/executors.js";
 import type { Executor, ThreadPoolExecutor } from "./io/thread-pool-executor.js";
 import type { ModuleFunction } from "./io/work.js";
 import { toFuture } from "./ensure-future.js";
 import { checkContext, type Context } from "./contextvars.js";
 import { checkOptions } from "./options.js";
 import { describe } from "./validate.js";
-import {
-  createConnection,
-  createServer,
-  createUnixConnection,
-  createUnixServer,
-  type CreateConnectionOptions,
-  type CreateServerOptions,
-} from "./io/connections.js";
-import { closeLoopIo, setNetwork } from "./io/loop-io.js";
+// the I/O methods call src/io through the installed layer, and name its types only
+import { _ioLayer, _ioLayerOrNull } from "./io-layer.js";
+import type { CreateConnectionOptions, CreateServerOptions } from "./io/connections.js";
 import type { Server } from "./io/server.js";
-import type { AnyProtocol } from "./io/protocols.js";
-import { enterSyncRun, leaveSyncRun, releaseHostOps } from "./io/host-ops.js";
-import { connectReadPipe, connectWritePipe } from "./io/pipes.js";
-import type { BaseProtocolLike, ProtocolLike, SubprocessProtocolLike } from "./io/protocols.js";
-import { subprocess, type SubprocessOptions } from "./io/subprocess-transport.js";
+import type { AnyProtocol, BaseProtocolLike, ProtocolLike, SubprocessProtocolLike } from "./io/protocols.js";
+import type { SubprocessOptions } from "./io/subprocess-transport.js";
 import type { ReadTransport, SubprocessTransport, Transport, WriteTransport } from "./io/transports.js";
 
 export type { EventLoopOptions, ExceptionContext, ExceptionHandler, CallOptions } from "./base-events.js";
@@ -62,7 +52,9 @@ export class EventLoop extends BaseEventLoop {
   constructor(options: EventLoopOptions = {}) {
     super(options);
     _registerLoop(this);
-    setNetwork(this, options.network);
+    if (options.network != null) {
+      _ioLayer("EventLoop: options.network").setNetwork(this, options.network);
+    }
   }
 
   /**
@@ -165,11 +157,12 @@ export class EventLoop extends BaseEventLoop {
     this._checkRunnable();
     const fut = toFuture<T>("runUntilCompleteSync", "aw", aw, this);
     // child processes and pipes report through host events, which this run cannot receive
-    enterSyncRun(this);
+    const io = _ioLayerOrNull();
+    io?.enterSyncRun(this);
     try {
       this._runUntilDoneSync(fut);
     } finally {
-      leaveSyncRun(this);
+      io?.leaveSyncRun(this);
     }
     return fut.result();
   }
@@ -189,12 +182,12 @@ export class EventLoop extends BaseEventLoop {
     fn: ((...args: A) => R) | ModuleFunction<(...args: A) => R>,
     ...args: A
   ): Future<Awaited<R>> {
-    return runInExecutor(this, "runInExecutor", executor, fn, args) as Future<Awaited<R>>;
+    return _ioLayer("runInExecutor").runInExecutor(this, "runInExecutor", executor, fn, args) as Future<Awaited<R>>;
   }
 
   /** Makes `executor` the one runInExecutor(null, ...) and toThread use (asyncio's set_default_executor). */
   setDefaultExecutor(executor: ThreadPoolExecutor): void {
-    setDefaultExecutor(this, executor);
+    _ioLayer("setDefaultExecutor").setDefaultExecutor(this, executor);
   }
 
   /**
@@ -205,7 +198,12 @@ export class EventLoop extends BaseEventLoop {
    * await loop.runUntilComplete(loop.shutdownDefaultExecutor());
    */
   shutdownDefaultExecutor(timeout: number | null = null): Future<void> {
-    return shutdownDefaultExecutor(this, timeout);
+    const io = _ioLayerOrNull();
+    if (io !== null) return io.shutdownDefaultExecutor(this, timeout) as Future<void>;
+    // without the I/O layer there is no executor to shut down
+    const done = this.createFuture<void>();
+    done.setResult(undefined);
+    return done;
   }
 
   // ---- networking (src/io): asyncio's create_connection / create_server and Unix variants
@@ -223,12 +221,12 @@ export class EventLoop extends BaseEventLoop {
     port: number | string | null,
     options?: CreateConnectionOptions,
   ): Future<[Transport, P]> {
-    return createConnection(this, protocolFactory, host, port, options) as Future<[Transport, P]>;
+    return _ioLayer("createConnection").createConnection(this, protocolFactory, host, port, options) as Future<[Transport, P]>;
   }
 
   /** createConnection over the Unix domain socket at `path` (asyncio's create_unix_connection). */
   createUnixConnection<P extends AnyProtocol>(protocolFactory: () => P, path: string, options?: CreateConnectionOptions): Future<[Transport, P]> {
-    return createUnixConnection(this, protocolFactory, path, options) as Future<[Transport, P]>;
+    return _ioLayer("createUnixConnection").createUnixConnection(this, protocolFactory, path, options) as Future<[Transport, P]>;
   }
 
   /**
@@ -245,12 +243,12 @@ export class EventLoop extends BaseEventLoop {
     port: number | string | null,
     options?: CreateServerOptions,
   ): Future<Server> {
-    return createServer(this, protocolFactory, host, port, options);
+    return _ioLayer("createServer").createServer(this, protocolFactory, host, port, options) as Future<Server>;
   }
 
   /** createServer on a Unix domain socket at `path` (asyncio's create_unix_server; a stale socket file there is removed first). */
   createUnixServer(protocolFactory: () => AnyProtocol, path: string, options?: CreateServerOptions): Future<Server> {
-    return createUnixServer(this, protocolFactory, path, options);
+    return _ioLayer("createUnixServer").createUnixServer(this, protocolFactory, path, options) as Future<Server>;
   }
 
   /**
@@ -268,7 +266,7 @@ export class EventLoop extends BaseEventLoop {
     program: string,
     ...args: (string | SubprocessOptions)[]
   ): Future<[SubprocessTransport, P]> {
-    return subprocess(this, "subprocessExec", false, protocolFactory, [program, ...args]);
+    return _ioLayer("subprocessExec").subprocess(this, "subprocessExec", false, protocolFactory, [program, ...args]) as Future<[SubprocessTransport, P]>;
   }
 
   /**
@@ -278,7 +276,7 @@ export class EventLoop extends BaseEventLoop {
    * const [transport] = yield* loop.subprocessShell(() => new MyProtocol(), "echo hi >&2");
    */
   subprocessShell<P extends SubprocessProtocolLike>(protocolFactory: () => P, cmd: string, options?: SubprocessOptions): Future<[SubprocessTransport, P]> {
-    return subprocess(this, "subprocessShell", true, protocolFactory, options === undefined ? [cmd] : [cmd, options]);
+    return _ioLayer("subprocessShell").subprocess(this, "subprocessShell", true, protocolFactory, options === undefined ? [cmd] : [cmd, options]) as Future<[SubprocessTransport, P]>;
   }
 
   /**
@@ -291,7 +289,7 @@ export class EventLoop extends BaseEventLoop {
    * yield* loop.connectReadPipe(() => new StreamReaderProtocol(reader), response.body!);
    */
   connectReadPipe<P extends ProtocolLike>(protocolFactory: () => P, pipe: ReadableStream<Uint8Array> | object): Future<[ReadTransport, P]> {
-    return connectReadPipe(this, protocolFactory, pipe);
+    return _ioLayer("connectReadPipe").connectReadPipe(this, protocolFactory, pipe) as Future<[ReadTransport, P]>;
   }
 
   /**
@@ -304,7 +302,7 @@ export class EventLoop extends BaseEventLoop {
    * transport.write(bytes);
    */
   connectWritePipe<P extends BaseProtocolLike>(protocolFactory: () => P, pipe: WritableStream<Uint8Array> | object): Future<[WriteTransport, P]> {
-    return connectWritePipe(this, protocolFactory, pipe);
+    return _ioLayer("connectWritePipe").connectWritePipe(this, protocolFactory, pipe) as Future<[WriteTransport, P]>;
   }
 
   /**
@@ -315,9 +313,7 @@ export class EventLoop extends BaseEventLoop {
    */
   override close(): void {
     super.close();
-    closeLoopIo(this);
-    closeDefaultExecutor(this);
-    releaseHostOps(this);
+    _ioLayerOrNull()?.closeLoop(this);
   }
 }
 
