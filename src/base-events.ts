@@ -163,6 +163,16 @@ export function _getRunningLoop(): EventLoop | null {
  * The scheduling half of the event loop: callbacks, timers, iterations, runs, the exception
  * handler. Make loops with `new EventLoop()` (loop.ts), which adds Futures, Tasks and I/O.
  */
+/**
+ * @internal What tasks.ts keeps per loop (its registry of pending tasks): the loop only ages
+ * it — at the start of every iteration while some task is young, and all at once at close().
+ */
+export interface TaskAging {
+  youngHead: unknown;
+  age(iteration: number): void;
+  ageAll(): void;
+}
+
 export class BaseEventLoop {
   /** asyncio's slow_callback_duration: in debug mode, callbacks longer than this (seconds) are reported. */
   slowCallbackDuration = 0.1;
@@ -182,6 +192,10 @@ export class BaseEventLoop {
   #whens: number[] = [];
   /** keep Handle objects in the slots: a custom exception handler or debug mode may see them */
   #keepHandles = false;
+  /** @internal iterations run so far (tasks.ts ages its young tasks by it) */
+  _iteration = 0;
+  /** @internal tasks.ts's registry of this loop's pending tasks, once a task was made */
+  _taskRegistry: TaskAging | null = null;
   readonly #batch = new Int32Array(CHUNK);
   /** virtual time in seconds; unused on a real clock */
   #now = 0;
@@ -668,6 +682,8 @@ export class BaseEventLoop {
     this.#ctxs = [];
     this.#ctxPending = 0;
     this.#whens = [];
+    // tasks still pending now are held weakly from here on: collected, they are reported
+    if (this._taskRegistry !== null) this._taskRegistry.ageAll();
   }
 
   /** True while a run (runForever, runUntilComplete(Sync), runOnce) is in progress. */
@@ -826,6 +842,9 @@ export class BaseEventLoop {
       first = core.iterate(this.#host.now!() / 1000, CLOCK_RESOLUTION, ITER_NOW);
     }
     this.#ioTurned = false;
+    const iteration = ++this._iteration;
+    const tasks = this._taskRegistry;
+    if (tasks !== null && tasks.youngHead !== null) tasks.age(iteration);
     const cs = contextState;
     // the usual case: the caller's context is the fresh empty one callbacks start from, and
     // every callback leaves it so; otherwise switch to it and put the caller's back after

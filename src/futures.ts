@@ -87,15 +87,18 @@ export function _abortRequested(fut: Future<unknown>, msg: unknown): void {
  * }
  */
 export class Future<T = unknown> implements PromiseLike<T> {
-  /** @internal */ _state = PENDING;
-  /** @internal */ _result: T | undefined = undefined;
-  /** @internal */ _exception: unknown = undefined;
-  /** @internal reassigned only by `_adopt` */ _loop: EventLoop;
-  /** @internal functions, or Tasks waiting on this future */ _callbacks: unknown[] | null = null;
-  /** @internal any value: Python's cancel message is any object */ _cancelMessage: unknown = undefined;
-  /** @internal the CancelledError a Task's coroutine raised: re-raised once by result() */ _cancelledExc: CancelledError | null = null;
-  /** @internal sleep(0): done, yet `yield*` gives way for one iteration */ _yieldOnce = false;
-  #lost: LostException | null = null;
+  // The fields are declared, then assigned in the constructor in one fixed order: class-field
+  // initializers run as a separate initializer function whose stores see every subclass's
+  // shape (Task, sleep's, gather's...) and go megamorphic; plain stores here stay fast.
+  /** @internal */ declare _state: number;
+  /** @internal */ declare _result: T | undefined;
+  /** @internal */ declare _exception: unknown;
+  /** @internal reassigned only by `_adopt` */ declare _loop: EventLoop;
+  /** @internal functions, or Tasks waiting on this future */ declare _callbacks: unknown[] | null;
+  /** @internal any value: Python's cancel message is any object */ declare _cancelMessage: unknown;
+  /** @internal the CancelledError a Task's coroutine raised: re-raised once by result() */ declare _cancelledExc: CancelledError | null;
+  /** @internal sleep(0): done, yet `yield*` gives way for one iteration */ declare _yieldOnce: boolean;
+  /** @internal the registration of an exception nobody retrieved yet */ declare _lost: LostException | null;
 
   constructor(options: { loop?: EventLoop } = {}) {
     if (options === null || typeof options !== "object") {
@@ -105,7 +108,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (loop !== undefined && !(loop instanceof BaseEventLoop)) {
       throw new TypeError(`Future: options.loop must be an EventLoop, got ${describe(loop)}`);
     }
+    this._state = PENDING;
+    this._result = undefined;
+    this._exception = undefined;
     this._loop = loop ?? getEventLoop();
+    this._callbacks = null;
+    this._cancelMessage = undefined;
+    this._cancelledExc = null;
+    this._yieldOnce = false;
+    this._lost = null;
   }
 
   /** The loop this Future is bound to. */
@@ -285,13 +296,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
       // read. The registry holds the exception strongly, so a frame whose receiver is this
       // Future (a Task's step) would keep it alive forever and the report would never come.
       if (exception instanceof Error) void exception.stack;
-      this.#lost = {
+      this._lost = {
         loop: this._loop,
         exception,
         message: `${this._kind()} exception was never retrieved`,
         repr: this.toString(),
       };
-      lostExceptions.register(this, this.#lost, this.#lost);
+      lostExceptions.register(this, this._lost, this._lost);
     }
   }
 
@@ -309,9 +320,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   #retrieved(): void {
-    if (this.#lost !== null) {
-      lostExceptions!.unregister(this.#lost);
-      this.#lost = null;
+    if (this._lost !== null) {
+      lostExceptions!.unregister(this._lost);
+      this._lost = null;
     }
   }
 
