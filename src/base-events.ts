@@ -275,10 +275,10 @@ export class BaseEventLoop {
     checkFunction(where, "callback", callback);
     const ctx = args.length === 0 ? _capture() : contextOf(args);
     const n = args.length;
-    const h = new Handle(callback, n === 0 ? NO_ARGS : args, this);
     const id = this.#core.soon();
-    if (this.#keepHandles || n > 1) h._id = this.#enqueueIn(id, runHandle, h, ctx);
-    else h._id = this.#enqueueIn(id, callback, n === 0 ? NO_ARG : args[0], ctx);
+    const h = new Handle(callback, n === 0 ? NO_ARGS : args, this, id);
+    if (this.#keepHandles || n > 1) this.#enqueueIn(id, runHandle, h, ctx);
+    else this.#enqueueIn(id, callback, n === 0 ? NO_ARG : args[0], ctx);
     return h;
   }
 
@@ -314,12 +314,12 @@ export class BaseEventLoop {
     checkFunction(where, "callback", callback);
     const ctx = args.length === 0 ? _capture() : contextOf(args);
     const n = args.length;
-    const h = new TimerHandle(when, callback, n === 0 ? NO_ARGS : args, this);
     const id = this.#core.at(when);
+    const h = new TimerHandle(when, callback, n === 0 ? NO_ARGS : args, this, id);
     if (this.#keepHandles || n > 0) {
-      h._id = this.#enqueueIn(id, runHandle, h, ctx);
+      this.#enqueueIn(id, runHandle, h, ctx);
     } else {
-      h._id = this.#enqueueIn(id, callback, NO_TIMER_ARG, ctx);
+      this.#enqueueIn(id, callback, NO_TIMER_ARG, ctx);
       this.#keepWhen(id, when);
     }
     return h;
