@@ -45,6 +45,7 @@ const JS_JOBS = [
   ["wasmloop", "wasm-ids"],
   ["wasmloop", "reference"],
   ["typed-heap", ""],
+  ["typed-heap", "handles"],
   ["node", "macrotask"],
   ["node", "microtask"],
   ["fake-timers", ""],

@@ -8,6 +8,7 @@ export const COLUMNS = [
   { key: "wasmloop:wasm-ids", label: "wasmloop ids", about: "the same loop through the allocation-free id API: callSoonId / callLaterId / cancelId" },
   { key: "wasmloop:reference", label: "wasmloop TS core", about: "the same glue on the TypeScript reference core (`core: () => new ReferenceCore()`), Handle API" },
   { key: "typed-heap:", label: "typed-array heap", about: "bench/lib/typed-scheduler.mjs: the same scheduler in plain JS with typed arrays, no checks, no Handles, no Tasks — the practical limit in JS" },
+  { key: "typed-heap:handles", label: "typed heap + handles", about: "the typed-array heap behind the smallest handle objects asyncio's API asks for (callback, scheduler, id; when() for timers): what returning an object per call costs in plain JS, the floor for the Handle API" },
   { key: "node:macrotask", label: "Node macrotask", about: "W1: setImmediate; W2 all due: setTimeout (1..64 ms, all due before the event loop runs); W3: setTimeout + clearTimeout; W4: pending Timeouts" },
   { key: "node:microtask", label: "Node microtask", about: "W1: queueMicrotask; W5: async/await (`await undefined` per switch, an async call per task, Promise.all)" },
   { key: "fake-timers:", label: "fake-timers", about: "@sinonjs/fake-timers clock (withGlobal(globalThis).createClock): setImmediate/setTimeout/clearTimeout, runAll(), next()" },
@@ -74,15 +75,24 @@ function ratioCell(results, id, num, den) {
   return `${h} (ids ${i})`;
 }
 
+/** The Handle API against the typed heap behind handle objects (no id-API counterpart). */
+function handleFloor(results, id) {
+  const n = value(results, H, id);
+  const d = value(results, "typed-heap:handles", id);
+  return n === undefined || d === undefined ? "—" : fmtRatio(n / d);
+}
+
 export function table(results) {
   const cols = COLUMNS.filter((c) => results.impls[c.key] !== undefined);
-  const head = ["workload", ...cols.map((c) => c.label), "asyncio / wasmloop", "uvloop / wasmloop", "wasmloop / typed heap"];
+  const head = [
+    "workload", ...cols.map((c) => c.label), "asyncio / wasmloop", "uvloop / wasmloop", "wasmloop / typed heap", "wasmloop / typed heap + handles",
+  ];
   const lines = [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`];
   for (const [id, label] of ROWS) {
     const cells = cols.map((c) => fmt(value(results, c.key, id)));
     if (cells.every((c) => c === "—")) continue;
     lines.push(
-      `| ${label} | ${cells.join(" | ")} | ${ratioCell(results, id, "asyncio:", "W")} | ${ratioCell(results, id, "uvloop:", "W")} | ${ratioCell(results, id, "W", "typed-heap:")} |`,
+      `| ${label} | ${cells.join(" | ")} | ${ratioCell(results, id, "asyncio:", "W")} | ${ratioCell(results, id, "uvloop:", "W")} | ${ratioCell(results, id, "W", "typed-heap:")} | ${handleFloor(results, id)} |`,
     );
   }
   return lines.join("\n");
