@@ -340,6 +340,50 @@ describe("toString and isFuture", () => {
     expect(String(fut)).toBe("<Future cancelled>");
   });
 
+  it("yield* of a pending Future yields it, and throws RuntimeError if resumed while it is still pending", () => {
+    const fut = virtual().createFuture();
+    const it = fut[Symbol.iterator]();
+    expect(it.next().value).toBe(fut);
+    expect(() => it.next()).toThrow(new RuntimeError("yield* wasn't used with future"));
+    expect(it.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it("yield* of a done Future returns its result without yielding", () => {
+    const fut = virtual().createFuture<number>();
+    fut.setResult(7);
+    expect(fut[Symbol.iterator]().next()).toEqual({ value: 7, done: true });
+  });
+
+  it("throw() into a Future's iterator rethrows and ends it, return() ends it with the value", () => {
+    const fut = virtual().createFuture<number>();
+    const a = fut[Symbol.iterator]();
+    a.next();
+    expect(() => a.throw(new Error("in"))).toThrow("in");
+    fut.setResult(1);
+    expect(a.next()).toEqual({ value: undefined, done: true });
+    const b = fut[Symbol.iterator]();
+    expect(b.return(5)).toEqual({ value: 5, done: true });
+    expect(b.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it("keeps one done callback without an array and runs two, then one after removing one, in order", () => {
+    const loop = virtual();
+    const fut = loop.createFuture();
+    const seen: string[] = [];
+    const a = () => seen.push("a");
+    const b = () => seen.push("b");
+    fut.addDoneCallback(a);
+    expect(String(fut)).toBe("<Future pending cb=[1]>");
+    fut.addDoneCallback(b);
+    fut.addDoneCallback(a);
+    expect(fut.removeDoneCallback(a)).toBe(2);
+    expect(String(fut)).toBe("<Future pending cb=[1]>");
+    fut.addDoneCallback(a);
+    fut.setResult(null);
+    loop.runOnce();
+    expect(seen).toEqual(["b", "a"]);
+  });
+
   it("isFuture is true for Futures and Tasks", () => {
     const loop = virtual();
     expect(isFuture(loop.createFuture())).toBe(true);
