@@ -41,9 +41,11 @@ export class Handle {
     this._callback = callback;
     this._args = args;
     this._loop = loop;
-    const slot = id % SLOTS;
+    // `| 0`: int32 results, so both fields hold Smis (a double result would be boxed even
+    // when it is a whole number)
+    const slot = id % SLOTS | 0;
     this._slot = slot;
-    this._gen = (id - slot) / SLOTS;
+    this._gen = ((id - slot) / SLOTS) | 0;
   }
 
   /** Cancels the call; a no-op if it already ran or was cancelled. */
