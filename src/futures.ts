@@ -35,7 +35,8 @@ const STATE_NAMES = ["PENDING", "CANCELLED", "FINISHED"];
 /** A done callback: a function called with the future, or (internally) a Task to wake. */
 export type DoneCallback<T> = (fut: Future<T>) => void;
 
-interface LostException {
+/** @internal */
+export interface LostException {
   loop: EventLoop;
   exception: unknown;
   message: string;
@@ -48,6 +49,22 @@ const lostExceptions: FinalizationRegistry<LostException> | null =
         lost.loop.callExceptionHandler({ message: lost.message, exception: lost.exception, future: lost.repr });
       })
     : null;
+
+/**
+ * @internal What few Futures set, off the Future itself (Future._rare): the cancel message,
+ * a Task's CancelledError to re-raise, sleep(0)'s yield-once flag, the registration of an
+ * exception nobody retrieved; and for Tasks (tasks.ts) the source getCoro() returns, the
+ * AbortSignal link and the count of pending cancel requests.
+ */
+export class FutureRare {
+  cancelMessage: unknown = undefined;
+  cancelledExc: CancelledError | null = null;
+  yieldOnce = false;
+  lost: LostException | null = null;
+  source: unknown = null;
+  abortLink: unknown = null;
+  cancels = 0;
+}
 
 /** @internal set by tasks.ts: how a Future wakes a Task waiting on it */
 export const wakers: { wakeTask: (task: any) => void } = { wakeTask: () => {} };
@@ -90,6 +107,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   // The fields are declared, then assigned in the constructor in one fixed order: class-field
   // initializers run as a separate initializer function whose stores see every subclass's
   // shape (Task, sleep's, gather's...) and go megamorphic; plain stores here stay fast.
+  // Fields few Futures ever set live in FutureRare behind accessors: every field costs
+  // 8 bytes of every Future and Task, and the collector's time grows with a Task's size
+  // (bench/experiments/task-floor.mjs).
   /** @internal */ declare _state: number;
   /** @internal */ declare _result: T | undefined;
   /** @internal */ declare _exception: unknown;
@@ -100,10 +120,49 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * waiter: 85 bytes and an allocation per wait), an array for more
    */
   declare _callbacks: unknown;
-  /** @internal any value: Python's cancel message is any object */ declare _cancelMessage: unknown;
-  /** @internal the CancelledError a Task's coroutine raised: re-raised once by result() */ declare _cancelledExc: CancelledError | null;
-  /** @internal sleep(0): done, yet `yield*` gives way for one iteration */ declare _yieldOnce: boolean;
-  /** @internal the registration of an exception nobody retrieved yet */ declare _lost: LostException | null;
+  /** @internal the fields most Futures never set, in one object made at the first write (FutureRare) */
+  declare _rare: FutureRare | null;
+
+  /** @internal any value: Python's cancel message is any object */
+  get _cancelMessage(): unknown {
+    return this._rare?.cancelMessage;
+  }
+  /** @internal */
+  set _cancelMessage(msg: unknown) {
+    this._rareFields().cancelMessage = msg;
+  }
+
+  /** @internal the CancelledError a Task's coroutine raised: re-raised once by result() */
+  get _cancelledExc(): CancelledError | null {
+    return this._rare?.cancelledExc ?? null;
+  }
+  /** @internal */
+  set _cancelledExc(exc: CancelledError | null) {
+    this._rareFields().cancelledExc = exc;
+  }
+
+  /** @internal sleep(0): done, yet `yield*` gives way for one iteration */
+  get _yieldOnce(): boolean {
+    return this._rare?.yieldOnce === true;
+  }
+  /** @internal */
+  set _yieldOnce(on: boolean) {
+    this._rareFields().yieldOnce = on;
+  }
+
+  /** @internal the registration of an exception nobody retrieved yet */
+  get _lost(): LostException | null {
+    return this._rare?.lost ?? null;
+  }
+  /** @internal */
+  set _lost(lost: LostException | null) {
+    this._rareFields().lost = lost;
+  }
+
+  /** @internal the rare fields, made now if they were not yet */
+  _rareFields(): FutureRare {
+    return (this._rare ??= new FutureRare());
+  }
 
   constructor(options: { loop?: EventLoop } = {}) {
     if (options === null || typeof options !== "object") {
@@ -118,10 +177,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._exception = undefined;
     this._loop = loop ?? getEventLoop();
     this._callbacks = null;
-    this._cancelMessage = undefined;
-    this._cancelledExc = null;
-    this._yieldOnce = false;
-    this._lost = null;
+    this._rare = null;
   }
 
   /** The loop this Future is bound to. */
@@ -420,40 +476,34 @@ export class Future<T = unknown> implements PromiseLike<T> {
  */
 class FutureIterator<T> {
   /** 0: not started, 1: suspended at its yield, 2: finished */
-  #step = 0;
-  readonly #fut: Future<T>;
+  declare s: number;
+  declare readonly f: Future<T>;
 
   constructor(fut: Future<T>) {
-    this.#fut = fut;
+    this.s = 0;
+    this.f = fut;
   }
 
-  next(): IteratorResult<Future<T>, T> {
-    const fut = this.#fut;
-    const step = this.#step;
-    if (step === 0) {
-      if (fut._state === PENDING) {
-        this.#step = 1;
-        return { value: fut, done: false };
-      }
-      if (fut._yieldOnce) {
-        this.#step = 1;
-        return { value: undefined as never, done: false };
-      }
-    } else if (step === 2) {
-      return { value: undefined as never, done: true };
+  next(): IteratorResult<Future<T> | undefined, T> {
+    const f = this.f;
+    const pending = f._state === PENDING;
+    if (this.s === 0 && (pending || f._yieldOnce)) {
+      this.s = 1;
+      return { value: pending ? f : undefined, done: false };
     }
-    this.#step = 2;
-    if (fut._state === PENDING) throw new RuntimeError("yield* wasn't used with future");
-    return { value: fut.result(), done: true };
+    if (this.s === 2) return { value: undefined as never, done: true };
+    this.s = 2;
+    if (pending) throw new RuntimeError("yield* wasn't used with future");
+    return { value: f.result(), done: true };
   }
 
-  throw(e: unknown): IteratorResult<Future<T>, T> {
-    this.#step = 2;
+  throw(e: unknown): never {
+    this.s = 2;
     throw e;
   }
 
-  return(value: T): IteratorResult<Future<T>, T> {
-    this.#step = 2;
+  return(value: T): IteratorResult<never, T> {
+    this.s = 2;
     return { value, done: true };
   }
 

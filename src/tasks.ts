@@ -133,7 +133,7 @@ class TaskRegistry implements TaskAging {
   readonly weak = new Set<WeakRef<Task<unknown>>>();
 
   age(iteration: number): void {
-    for (let t = this.youngHead; t !== null && t._firstWait + YOUNG_ITERATIONS <= iteration; t = this.youngHead) {
+    for (let t = this.youngHead; t !== null && (t._age as number) + YOUNG_ITERATIONS <= iteration; t = this.youngHead) {
       t._makeOld();
     }
   }
@@ -164,24 +164,42 @@ const destroyedPending: FinalizationRegistry<Tracked> | null =
  * loop.runUntilCompleteSync(task);   // "A done"
  */
 export class Task<T = unknown> extends Future<T> {
-  // Declared, and assigned in the constructor in one fixed order (see Future's fields).
+  // Declared, and assigned in the constructor in one fixed order (see Future's fields); what
+  // few tasks set (getCoro()'s source, the signal link, cancel requests) is in FutureRare.
   /** @internal the generator the task steps */ declare readonly _coro: Generator<unknown, T, any>;
-  /** @internal what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future or the promise the task was made from */
-  declare readonly _source: Future<T> | PromiseLike<T> | null;
   /** @internal the task's Context, once there is one (the option, or its copy once made; see the header) */ declare _context: Context | null;
   /** @internal while _context is null: the Data its copy holds */ declare _snapshot: Data;
-  /** @internal the `signal` option's listener while the task is pending */ declare _abortLink: AbortLink | null;
-  /** @internal */ declare _name: string | null;
-  /** @internal the N of Task-N (0 for a named task) */ declare readonly _number: number;
+  /** @internal the name given or set, or for an unnamed task the N of Task-N */ declare _name: string | number;
   /** @internal the Future this task waits on */ declare _futWaiter: Future<unknown> | null;
   /** @internal */ declare _mustCancel: boolean;
-  /** @internal */ declare _numCancelsRequested: number;
-  /** @internal the loop's registry (see TaskRegistry) */ declare _registry: TaskRegistry;
-  /** @internal DONE, FRESH, YOUNG or OLD */ declare _where: number;
+  /** @internal DONE, FRESH, YOUNG or OLD: where it is in its loop's TaskRegistry */ declare _where: number;
   /** @internal neighbours in the fresh or young list */ declare _prev: Task<unknown> | null;
   /** @internal */ declare _next: Task<unknown> | null;
-  /** @internal the loop iteration of the first wait (young tasks) */ declare _firstWait: number;
-  /** @internal what the FinalizationRegistry holds (old tasks) */ declare _tracked: Tracked | null;
+  /** @internal young: the loop iteration of the first wait; old: what the FinalizationRegistry holds */
+  declare _age: number | Tracked;
+
+  /** @internal what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future or the promise the task was made from */
+  get _source(): Future<T> | PromiseLike<T> | null {
+    return (this._rare?.source ?? null) as Future<T> | PromiseLike<T> | null;
+  }
+
+  /** @internal the `signal` option's listener while the task is pending */
+  get _abortLink(): AbortLink | null {
+    return (this._rare?.abortLink ?? null) as AbortLink | null;
+  }
+  /** @internal */
+  set _abortLink(link: AbortLink | null) {
+    this._rareFields().abortLink = link;
+  }
+
+  /** @internal cancel() calls not taken back by uncancel() */
+  get _numCancelsRequested(): number {
+    return this._rare?.cancels ?? 0;
+  }
+  /** @internal */
+  set _numCancelsRequested(n: number) {
+    this._rareFields().cancels = n;
+  }
 
   /**
    * Prefer `loop.createTask(coro)` or `ensureFuture(coro)`. `coro` is a coroutine (a
@@ -224,19 +242,14 @@ export class Task<T = unknown> extends Future<T> {
     }
     const taskName = name === undefined || name === null ? null : String(name);
     this._coro = gen;
-    this._source = source;
     this._context = context ?? null;
     this._snapshot = context === undefined ? _snapshot() : EMPTY;
-    this._abortLink = null;
-    this._name = taskName;
     // as asyncio: only unnamed tasks take a number, so Task-N counts them
-    this._number = taskName === null ? ++taskCounter : 0;
+    this._name = taskName === null ? ++taskCounter : taskName;
     this._futWaiter = null;
     this._mustCancel = false;
-    this._numCancelsRequested = 0;
     let registry = loop._taskRegistry as TaskRegistry | null;
     if (registry === null) loop._taskRegistry = registry = new TaskRegistry();
-    this._registry = registry;
     this._where = FRESH;
     const tail = registry.freshTail;
     this._prev = tail;
@@ -244,8 +257,8 @@ export class Task<T = unknown> extends Future<T> {
     if (tail === null) registry.freshHead = this;
     else tail._next = this;
     registry.freshTail = this;
-    this._firstWait = 0;
-    this._tracked = null;
+    this._age = 0;
+    if (source !== null) this._rareFields().source = source;
     if (signal !== undefined) this._linkSignal(signal);
     if (eager) this.#eagerStart();
     else loop._soon(taskStep, this);
@@ -282,7 +295,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Takes the task out of the fresh or young list it is in. */
   #unlink(): void {
-    const registry = this._registry;
+    const registry = this._loop._taskRegistry as TaskRegistry;
     const young = this._where === YOUNG;
     const prev = this._prev;
     const next = this._next;
@@ -303,10 +316,10 @@ export class Task<T = unknown> extends Future<T> {
       this._makeOld();
       return;
     }
-    const registry = this._registry;
+    const registry = loop._taskRegistry as TaskRegistry;
     this.#unlink();
     this._where = YOUNG;
-    this._firstWait = loop._iteration;
+    this._age = loop._iteration;
     const tail = registry.youngTail;
     this._prev = tail;
     if (tail === null) registry.youngHead = this;
@@ -316,23 +329,24 @@ export class Task<T = unknown> extends Future<T> {
 
   /** @internal held weakly from now on, and reported if collected pending (TaskRegistry) */
   _makeOld(): void {
-    const registry = this._registry;
+    const registry = this._loop._taskRegistry as TaskRegistry;
     this.#unlink();
     this._where = OLD;
     const ref = new WeakRef<Task<unknown>>(this);
     registry.weak.add(ref);
-    this._tracked = { loop: this._loop, weak: registry.weak, ref, name: this.getName() };
-    destroyedPending!.register(this, this._tracked, this);
+    const tracked: Tracked = { loop: this._loop, weak: registry.weak, ref, name: this.getName() };
+    this._age = tracked;
+    destroyedPending!.register(this, tracked, this);
   }
 
   #untrack(): void {
     const link = this._abortLink;
     if (link !== null) link.signal.removeEventListener("abort", link.listener);
     if (this._where === OLD) {
-      const tracked = this._tracked!;
+      const tracked = this._age as Tracked;
       tracked.weak.delete(tracked.ref);
       destroyedPending!.unregister(this);
-      this._tracked = null;
+      this._age = 0;
     } else {
       this.#unlink();
     }
@@ -358,13 +372,15 @@ export class Task<T = unknown> extends Future<T> {
 
   /** The task's name: the one given, else `Task-N`. */
   getName(): string {
-    return this._name ?? `Task-${this._number}`;
+    const name = this._name;
+    return typeof name === "string" ? name : `Task-${name}`;
   }
 
   /** Renames the task (the name is converted with String()). */
   setName(name: string): void {
-    this._name = String(name);
-    if (this._tracked !== null) this._tracked.name = this._name;
+    const s = String(name);
+    this._name = s;
+    if (this._where === OLD) (this._age as Tracked).name = s;
   }
 
   /** The coroutine the task runs: the generator, or the sleep()/waitFor() Future or the promise it was made from. */

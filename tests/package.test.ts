@@ -16,9 +16,11 @@ const npm = (args: string[], cwd: string) =>
 /**
  * Bytes, gzipped, of a minified bundle of `import { EventLoop, sleep } from "wasmloop/lite"`:
  * the asyncio layer without the I/O layer (13,972 when set). The main entry carried 11,009
- * with the reference core, 9,820 without, before the I/O layer existed.
+ * with the reference core, 9,820 without, before the I/O layer existed. Raised from 15,000
+ * for issue 12's hot-path work (one crossing per iteration, the generational task registry,
+ * FutureIterator, Future's rare fields): 14,237 → 15,129.
  */
-const LITE_BUDGET = 15_000;
+const LITE_BUDGET = 15_500;
 /**
  * The same import from the main entry, which installs the I/O layer behind the loop's I/O
  * methods (sockets, subprocesses, pipes, executors and their hosts): 36,305 when set.
