@@ -16,8 +16,14 @@ export const COLUMNS = [
   { key: "uvloop:", label: "uvloop", about: "uvloop, real clock: only workloads that never wait" },
 ];
 
-/** The rows: [id, label]. */
+/** The rows: [id, label]; the public API's task rows first, then the Handle/id rows. */
 export const ROWS = [
+  ["W5.tasks", "W5 create + finish 100k tiny tasks (ns/task)"],
+  ["W5.wait", "W5 create + wait once on a Future + finish, 100k tasks (ns/task)"],
+  ["W5.switch", "W5 task switch, bare yield, 1M (ns/switch)"],
+  ["W5.server", "W5 server mix: 100k tasks × 100 sleeps of 1–100 ms (ns/sleep)"],
+  ["W5.gather", "W5 gather of 10k tiny tasks (ns/task)"],
+  ["W6.bytes", "W6 bytes per pending sleeping task at 100k (B)"],
   ["W1.once", "W1 callSoon ×1M, then one iteration (ns/callback)"],
   ["W1.again", "W1 the same, on a loop that already grew to 1M (ns/callback)"],
   ["W1.steady", "W1 callSoon, batches of 1,000 (ns/callback)"],
@@ -31,12 +37,6 @@ export const ROWS = [
   ["W3.cancel", "W3 callLater + cancel ×1M (ns/pair)"],
   ["W3.half", "W3 ×1M, every other cancelled, rest run (ns/timer)"],
   ["W4.bytes", "W4 bytes per pending timer at 100k (B)"],
-  ["W5.switch", "W5 task switch, bare yield, 1M (ns/switch)"],
-  ["W5.tasks", "W5 create + finish 100k tiny tasks (ns/task)"],
-  ["W5.gather", "W5 gather of 10k tiny tasks (ns/task)"],
-  ["W5.wait", "W5 create + wait once on a Future + finish, 100k tasks (ns/task)"],
-  ["W5.server", "W5 server mix: 100k tasks × 100 sleeps of 1–100 ms (ns/sleep)"],
-  ["W6.bytes", "W6 bytes per pending sleeping task at 100k (B)"],
 ];
 
 const H = "wasmloop:wasm";
