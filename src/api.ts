@@ -100,3 +100,10 @@ export type {
   TlsOptions,
 } from "./io/hosts/host.js";
 export { MemoryNetwork, MemorySocket, type MemoryNetworkOptions } from "./io/hosts/memory.js";
+export {
+  setConnect,
+  type SocketConnect,
+  type ConnectSocket,
+  type ConnectSocketInfo,
+  type ConnectSocketOptions,
+} from "./io/hosts/socket-connect.js";
