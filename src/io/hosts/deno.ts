@@ -51,12 +51,14 @@ import {
   type SocketAddress,
   type TlsOptions,
 } from "./host.js";
-import { StreamConnection, streamHostTurn, type StreamActivity, type StreamSocket } from "./stream-connection.js";
+import { StreamActivity, StreamConnection, streamHostTurn, type StreamSocket } from "./stream-connection.js";
 import type { WorkerEvents, WorkerPort, WorkerScript } from "../threads.js";
 import { spawnWebWorker } from "./browser.js";
 
 // ---- sockets: Deno.connect, Deno.listen and their TLS variants (IoHost)
 
+/** Where a server on host null listens: every interface, dual-stack (IPv4 clients show as ::ffff:a.b.c.d), as Node's. */
+const ANY_ADDRESS = "::";
 /** How much one read takes from the kernel at most. */
 const READ_SIZE = 64 * 1024;
 /** A TLS server drops a client whose handshake takes longer (node:tls's default handshakeTimeout). */
@@ -108,7 +110,7 @@ export function denoHost(): IoHost | null {
   const state: DenoState = {
     deno,
     runtime: `Deno ${deno.version?.deno ?? ""}`.trim(),
-    activity: { delivered: 0, progress: 0 },
+    activity: new StreamActivity(),
     releasing: new Set(),
   };
   return {
@@ -154,7 +156,7 @@ function denied(
     if (missing.length === 0) return null;
     return new PermissionError(`${runtime} requires access to the Unix socket "${path}" to ${what} it: run again with ${missing.join(" ")}`);
   }
-  const name = address.host ?? "0.0.0.0";
+  const name = address.host ?? ANY_ADDRESS;
   const host = name.includes(":") ? `[${name}]` : name;
   if (permissions.querySync({ name: "net", host: `${host}:${address.port}` }).state === "granted") return null;
   const grant = address.port === 0 ? host : `${host}:${address.port}`;
@@ -220,9 +222,8 @@ class DenoSocket implements StreamSocket {
     }
   }
 
-  async write(data: Uint8Array): Promise<void> {
-    const conn = this.#conn;
-    for (let offset = 0; offset < data.length; ) offset += await conn.write(offset === 0 ? data : data.subarray(offset));
+  write(data: Uint8Array): Promise<number> {
+    return this.#conn.write(data);
   }
 
   closeWrite(): Promise<void> {
@@ -235,6 +236,13 @@ class DenoSocket implements StreamSocket {
     } catch {
       // already closed (from outside, through getExtraInfo("socket"))
     }
+  }
+
+  ends(): [string, string] | null {
+    const { localAddr: local, remoteAddr: remote } = this.#conn;
+    if (local.transport !== "tcp" || remote.transport !== "tcp") return null;
+    const end = (a: DenoAddr) => `${(a.hostname ?? "").replace(/^::ffff:(?=\d+\.)/, "")}:${a.port}`;
+    return [end(local), end(remote)];
   }
 
   extra(name: string): unknown {
@@ -467,16 +475,24 @@ async function denoListen(state: DenoState, req: ListenRequest): Promise<HostLis
       removeStaleSocket(deno, addr.path);
       listener = deno.listen({ transport: "unix", path: addr.path });
     } else {
-      const options = { hostname: addr.host ?? "0.0.0.0", port: addr.port, transport: "tcp", tcpBacklog: req.backlog || undefined };
-      if (req.tls !== null) {
-        tls = denoServerTls(runtime, req.tls);
-        listener = deno.listenTls({ ...options, cert: tls.cert, key: tls.key, alpnProtocols: tls.alpnProtocols });
-      } else {
-        listener = deno.listen(options);
+      const options = { hostname: addr.host ?? ANY_ADDRESS, port: addr.port, transport: "tcp", tcpBacklog: req.backlog || undefined };
+      if (req.tls !== null) tls = denoServerTls(runtime, req.tls);
+      const bind = (hostname: string) =>
+        tls === null
+          ? deno.listen({ ...options, hostname })
+          : deno.listenTls({ ...options, hostname, cert: tls.cert, key: tls.key, alpnProtocols: tls.alpnProtocols });
+      try {
+        listener = bind(options.hostname);
+      } catch (err: any) {
+        // every interface, on a system without IPv6: IPv4's only, as Node falls back
+        if (addr.host !== null || !/^(EAFNOSUPPORT|EADDRNOTAVAIL|EINVAL)$/.test(String(err?.code))) throw err;
+        const refusedV4 = denied(deno, runtime, "listen on", { host: "0.0.0.0", port: addr.port });
+        if (refusedV4 !== null) throw refusedV4;
+        listener = bind("0.0.0.0");
       }
     }
   } catch (err) {
-    if (err instanceof NotImplementedError || err instanceof TypeError) throw err;
+    if (err instanceof NotImplementedError || err instanceof PermissionError || err instanceof TypeError) throw err;
     throw denoFailure(err, "bind", where) ?? err;
   }
   return new DenoServer(listener, req, tls, state);

@@ -25,7 +25,7 @@ import { NotImplementedError, OSError, SSLCertVerificationError, SSLError } from
 import { describe } from "../../validate.js";
 import { osError, pyAddress } from "../os-errors.js";
 import { acceptAnyServerName, type ConnectRequest, type HostConnection, type IoHost, type TlsOptions } from "./host.js";
-import { StreamConnection, streamHostTurn, type StreamActivity, type StreamSocket } from "./stream-connection.js";
+import { StreamActivity, StreamConnection, streamHostTurn, type StreamSocket } from "./stream-connection.js";
 import { describeRuntime } from "./unsupported.js";
 
 /** What `opened` resolves to (Workers' SocketInfo): addresses as "host:port". */
@@ -114,7 +114,7 @@ export function socketConnectHost(given: SocketConnect | null): IoHost | null {
 
 function makeHost(connect: SocketConnect): IoHost {
   const { runtime } = describeRuntime();
-  const activity: StreamActivity = { delivered: 0, progress: 0 };
+  const activity = new StreamActivity();
   const source = runtime === "Cloudflare Workers" ? 'connect() from "cloudflare:sockets"' : "the injected connect()";
   return {
     runtime,
@@ -224,8 +224,9 @@ class WebSocketStreams implements StreamSocket {
     return value instanceof Uint8Array ? value : new Uint8Array(value);
   }
 
-  write(data: Uint8Array): Promise<void> {
-    return this.#writer.write(data);
+  async write(data: Uint8Array): Promise<number> {
+    await this.#writer.write(data);
+    return data.length;
   }
 
   closeWrite(): Promise<void> {

@@ -34,6 +34,10 @@ describe("the Deno host: permissions", () => {
     expect(runInDeno("refused-connect", [])).toMatch(/run again with --allow-net=127\.0\.0\.1:9$/);
   });
 
+  it("a server on every interface (host null): PermissionError naming --allow-net=[::]", () => {
+    expect(runInDeno("any-address", NET)).toMatch(/^uncaught PermissionError: .* run again with --allow-net=\[::\]$/);
+  });
+
   it("a Unix socket: PermissionError naming each missing flag, and only those", () => {
     const path = "/tmp/wasmloop-deno-nowhere.sock";
     expect(runInDeno("refused-unix", [])).toMatch(
@@ -46,6 +50,10 @@ describe("the Deno host: permissions", () => {
 describe("the Deno host: sockets", () => {
   it("echoes over TCP; peername/sockname are [host, port], the socket is the Deno.Conn", () => {
     expect(runInDeno("echo", NET)).toEqual(["deno\n", "127.0.0.1", true, "127.0.0.1", "number", "function"]);
+  });
+
+  it("a server on host null listens on '::', dual-stack (as Node's): an IPv4 client reaches it", () => {
+    expect(runInDeno("any-address", ["--allow-net=[::],127.0.0.1"])).toEqual([[["IPv6", "::"]], "any\n"]);
   });
 
   it("loads no node: module: the global object is left as it was", () => {

@@ -2,7 +2,7 @@
 // Web streams of Workers' connect()), on a scripted socket whose every read and write the test
 // settles by hand; and streamHostTurn, the virtual clock's host turn for such runtimes.
 import { describe, expect, it } from "vitest";
-import { StreamConnection, streamHostTurn, type StreamActivity, type StreamSocket } from "../../../src/io/hosts/stream-connection.js";
+import { StreamActivity, StreamConnection, streamHostTurn, type StreamSocket } from "../../../src/io/hosts/stream-connection.js";
 import type { ConnectionSink } from "../../../src/io/hosts/host.js";
 import { EventLoop } from "../../../src/index.js";
 
@@ -14,18 +14,29 @@ interface Pending<T> {
   reject(e: unknown): void;
 }
 
+/** A write in flight: resolve() takes all its bytes, resolve(n) only the first n. */
+interface PendingWrite {
+  resolve(n?: number): void;
+  reject(e: unknown): void;
+}
+
 /** A socket whose reads and writes wait until the test settles them; it logs every call. */
 class ScriptedSocket implements StreamSocket {
   log: string[] = [];
+  /** the socket's ends ("host:port"), when a test gives them */
+  constructor(readonly endpoints: [string, string] | null = null) {}
+  ends(): [string, string] | null {
+    return this.endpoints;
+  }
   reads: Pending<Uint8Array | null>[] = [];
-  writes: Pending<void>[] = [];
+  writes: PendingWrite[] = [];
   read(): Promise<Uint8Array | null> {
     this.log.push("read");
     return new Promise((resolve, reject) => this.reads.push({ resolve, reject }));
   }
-  write(data: Uint8Array): Promise<void> {
+  write(data: Uint8Array): Promise<number> {
     this.log.push(`write ${dec.decode(data)}`);
-    return new Promise((resolve, reject) => this.writes.push({ resolve, reject }));
+    return new Promise((resolve, reject) => this.writes.push({ resolve: (n = data.length) => resolve(n), reject }));
   }
   closeWrite(): Promise<void> {
     this.log.push("closeWrite");
@@ -54,7 +65,7 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function make(translate: (e: unknown) => Error | null = (e) => e as Error) {
   const sock = new ScriptedSocket();
-  const activity: StreamActivity = { delivered: 0, progress: 0 };
+  const activity = new StreamActivity();
   const conn = new StreamConnection(sock, { halfClose: true, translate, activity });
   const log: string[] = [];
   conn.attach(recordingSink(log));
@@ -118,7 +129,7 @@ describe("StreamConnection: reading", () => {
 
   it("an end before attach() is kept and reported at attach()", async () => {
     const sock = new ScriptedSocket();
-    const conn = new StreamConnection(sock, { halfClose: true, translate: (e) => e as Error, activity: { delivered: 0, progress: 0 } });
+    const conn = new StreamConnection(sock, { halfClose: true, translate: (e) => e as Error, activity: new StreamActivity() });
     conn.write(enc.encode("x"));
     sock.writes[0].reject(Object.assign(new Error("pipe"), { name: "BrokenPipeError" }));
     await settle();
@@ -141,6 +152,17 @@ describe("StreamConnection: writing", () => {
     sock.writes[1].resolve();
     await settle();
     expect([conn.bufferedAmount, log]).toEqual([0, ["written", "written"]]);
+  });
+
+  it("a partial write: bufferedAmount falls by what the runtime took, written() says so, the rest goes next", async () => {
+    const { sock, conn, log, activity } = make();
+    conn.write(enc.encode("abcdef"));
+    sock.writes[0].resolve(2);
+    await settle();
+    expect([sock.log, conn.bufferedAmount, log, activity.progress]).toEqual([["write abcdef", "write cdef"], 4, ["written"], 1]);
+    sock.writes[1].resolve();
+    await settle();
+    expect([conn.bufferedAmount, log, activity.progress]).toEqual([0, ["written", "written"], 2]);
   });
 
   it("joins the chunks waiting in the queue into one runtime write", async () => {
@@ -200,9 +222,47 @@ describe("StreamConnection: writing", () => {
   });
 });
 
+describe("StreamActivity: bytes between two connections of this process", () => {
+  function pair() {
+    const activity = new StreamActivity();
+    const socks = [new ScriptedSocket(["127.0.0.1:1000", "127.0.0.1:2000"]), new ScriptedSocket(["127.0.0.1:2000", "127.0.0.1:1000"])];
+    const [a, b] = socks.map((sock) => new StreamConnection(sock, { halfClose: true, translate: (e) => e as Error, activity }));
+    for (const c of [a, b]) c.attach(recordingSink([]));
+    return { activity, a, b, sa: socks[0], sb: socks[1] };
+  }
+
+  it("a write the runtime took is awaited at the peer while it reads, until the bytes arrive", async () => {
+    const { activity, a, b, sa, sb } = pair();
+    b.resumeReading();
+    a.write(enc.encode("hello"));
+    expect(activity.awaiting()).toBe(false); // not taken yet: the writer's progress will say so
+    sa.writes[0].resolve();
+    await settle();
+    expect(activity.awaiting()).toBe(true);
+    sb.reads[0].resolve(enc.encode("hel"));
+    await settle();
+    expect(activity.awaiting()).toBe(true);
+    sb.reads[1].resolve(enc.encode("lo"));
+    await settle();
+    expect(activity.awaiting()).toBe(false);
+  });
+
+  it("a paused peer awaits nothing (its bytes wait for it, not for the host); resumed, it does again", async () => {
+    const { activity, a, b, sa } = pair();
+    a.write(enc.encode("later"));
+    sa.writes[0].resolve();
+    await settle();
+    expect(activity.awaiting()).toBe(false);
+    b.resumeReading();
+    expect(activity.awaiting()).toBe(true);
+    b.abort();
+    expect(activity.awaiting()).toBe(false);
+  });
+});
+
 describe("streamHostTurn", () => {
   it("takes host timers until one passes with nothing moving", async () => {
-    const activity: StreamActivity = { delivered: 0, progress: 0 };
+    const activity = new StreamActivity();
     const timers: (() => void)[] = [];
     const loop = new EventLoop({ host: { setTimeout: (fn: () => void) => timers.push(fn) } });
     let done = false;
@@ -216,8 +276,31 @@ describe("streamHostTurn", () => {
     loop.close();
   });
 
+  it("goes on while a reading connection awaits bytes from a peer in this process", async () => {
+    const activity = new StreamActivity();
+    const timers: (() => void)[] = [];
+    const loop = new EventLoop({ host: { setTimeout: (fn: () => void) => timers.push(fn) } });
+    const reader = new ScriptedSocket(["127.0.0.1:2000", "127.0.0.1:1000"]);
+    const writer = new ScriptedSocket(["127.0.0.1:1000", "127.0.0.1:2000"]);
+    const [w, r] = [writer, reader].map((sock) => new StreamConnection(sock, { halfClose: true, translate: (e) => e as Error, activity }));
+    r.attach(recordingSink([]));
+    r.resumeReading();
+    w.write(enc.encode("abc"));
+    writer.writes[0].resolve();
+    await settle();
+    let done = false;
+    streamHostTurn(activity)(loop, () => (done = true));
+    timers.shift()!(); // quiet, but 3 bytes are on their way to a reader
+    expect([timers.length, done]).toEqual([1, false]);
+    reader.reads[0].resolve(enc.encode("abc"));
+    await settle();
+    timers.shift()!(); // delivered
+    expect(done).toBe(true);
+    loop.close();
+  });
+
   it("ends as soon as something was delivered (the loop has work), even with progress", () => {
-    const activity: StreamActivity = { delivered: 0, progress: 0 };
+    const activity = new StreamActivity();
     const timers: (() => void)[] = [];
     const loop = new EventLoop({ host: { setTimeout: (fn: () => void) => timers.push(fn) } });
     let done = false;
