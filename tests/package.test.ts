@@ -17,7 +17,7 @@ const npm = (args: string[], cwd: string) =>
  * Bytes, gzipped, of a minified bundle of `import { EventLoop, sleep }`: 11,009 with the
  * reference core, 9,820 without; 16,556 once EventLoop carried the executor methods API.md
  * puts on it (runInExecutor and the host workers behind it); 20,048 with context variables,
- * task factories and runners; 28,893 with sockets and streams; 33,170 with every runtime's
+ * task factories and runners; 28,893 with sockets and streams; 33,671 with every runtime's
  * sockets (Deno's own API with its TLS mapping and permissions, Workers' connect(), the
  * refusals naming each runtime): EventLoop's createConnection reaches every host, and which
  * one serves is decided at run time, so no bundler can leave one out.
