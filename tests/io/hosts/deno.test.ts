@@ -1,10 +1,11 @@
 // The Deno host (src/io/hosts/deno.ts), run in Deno itself (the deno binary is a dev
 // dependency): each test runs one scenario of fixtures/deno-host.mjs with the permission
 // flags it needs and compares what it prints. Deno's own sockets (Deno.connect, Deno.listen,
-// their TLS variants), its permissions, and the virtual clock's rules on them.
+// their TLS variants), its permissions, and the virtual clock's rules on them; and the
+// CPython-recorded I/O scenarios of tests/conformance-extra run under Deno.
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -117,4 +118,37 @@ describe("the Deno host on a virtual clock", () => {
   it("8 MiB each way through the buffers, at time 0 (a 5 s timeout never fires)", () => {
     expect(runInDeno("virtual-bulk", NET)).toEqual([8388608, 7, 0]);
   });
+});
+
+describe("the Deno host: CPython-recorded I/O scenarios", () => {
+  const dir = fileURLToPath(new URL("../../conformance-extra", import.meta.url));
+  const importMap = fileURLToPath(new URL("../../../runtimes/deno-import-map.json", import.meta.url));
+  /** the scenarios whose trace depends on Node's sockets, and why */
+  const NODE_ONLY: Record<string, string> = {
+    netfault_drain_blocked: "resets the connection with Node's resetAndDestroy()",
+    netfault_reset_protocol: "resets the connection with Node's resetAndDestroy()",
+    netfault_reset_reader: "resets the connection with Node's resetAndDestroy()",
+    netfault_peer_gone_write: "Deno's writes fail a moment later: drain() raises the reader's error, not 'Connection lost'",
+    netfault_write_after_close: "Deno's writes are asynchronous: bytes written after close() go out with the earlier ones",
+  };
+  const scenarios = readdirSync(dir)
+    .filter((f) => /^(stream|proto|server|netfault)_.*\.mjs$/.test(f))
+    .map((f) => f.slice(0, -4))
+    .filter((name) => !(name in NODE_ONLY))
+    .sort();
+
+  it("there are scenarios to run", () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(28);
+  });
+
+  for (const name of scenarios) {
+    it(`${name} prints asyncio's output`, () => {
+      const out = execFileSync(
+        deno,
+        ["run", "--no-prompt", "--allow-net=127.0.0.1,localhost,[::]", "--import-map", importMap, `${name}.mjs`],
+        { cwd: dir, encoding: "utf8", timeout: 30_000, env: { ...process.env, NO_COLOR: "1" } },
+      );
+      expect(out).toBe(readFileSync(`${dir}/${name}.expected`, "utf8"));
+    });
+  }
 });
