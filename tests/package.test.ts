@@ -23,9 +23,10 @@ const npm = (args: string[], cwd: string) =>
 const LITE_BUDGET = 15_500;
 /**
  * The same import from the main entry, which installs the I/O layer behind the loop's I/O
- * methods (sockets, subprocesses, pipes, executors and their hosts): 36,305 when set.
+ * methods (sockets, subprocesses, pipes, executors and their hosts): 36,305 with Node's
+ * sockets alone, 41,411 with Deno's own sockets and Workers' connect() beside them.
  */
-const FULL_BUDGET = 40_000;
+const FULL_BUDGET = 44_000;
 let dir = "";
 let project = "";
 let packed: { filename: string; size: number; files: { path: string }[] };
