@@ -100,3 +100,15 @@ export type {
   TlsOptions,
 } from "./io/hosts/host.js";
 export { MemoryNetwork, MemorySocket, type MemoryNetworkOptions } from "./io/hosts/memory.js";
+export {
+  captureCallGraph,
+  formatCallGraph,
+  printCallGraph,
+  type FutureCallGraph,
+  type FrameCallGraphEntry,
+  type CallGraphOptions,
+  type PrintCallGraphOptions,
+} from "./graph.js";
+export type { CallFrame } from "./stack-frames.js";
+export type { Trace, TraceEvent } from "./trace.js";
+export { traceToSvg, type TraceSvgOptions } from "./trace-svg.js";

@@ -17,9 +17,11 @@ const npm = (args: string[], cwd: string) =>
  * Bytes, gzipped, of a minified bundle of `import { EventLoop, sleep }`: 11,009 with the
  * reference core, 9,820 without; 16,556 once EventLoop carried the executor methods API.md
  * puts on it (runInExecutor and the host workers behind it); 20,048 with context variables,
- * task factories and runners; 28,893 with sockets and streams.
+ * task factories and runners; 28,893 with sockets and streams; 31,650 with observability
+ * (EventLoop.startTrace/stopTrace and its traced dispatch, debug mode's creation stacks, and
+ * the stack-trace reader both use).
  */
-const BUNDLE_BUDGET = 30_000;
+const BUNDLE_BUDGET = 33_000;
 let dir = "";
 let project = "";
 let packed: { filename: string; size: number; files: { path: string }[] };
