@@ -78,6 +78,19 @@ describe("trace structure", () => {
     expect(task[1].args).toMatchObject({ t: 1, awaited: "<Future finished result=None>", state: "finished" });
   });
 
+  it("names the step that throws an error into a task \"throw\"", () => {
+    const trace = traced(function* () {
+      try {
+        yield 42 as never; // a bad yield: TypeError thrown in at the next step
+      } catch {
+        return;
+      }
+    });
+    const task = slices(trace).filter((e) => e.cat === "task");
+    expect(task.map((e) => e.name)).toEqual(["step", "throw"]);
+    expect(flows(trace, "throw")).toHaveLength(1);
+  });
+
   it("stamps slices with loop time in µs", () => {
     const trace = traced(function* () {
       yield* sleep(1.5);
