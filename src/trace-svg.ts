@@ -97,6 +97,8 @@ export function traceToSvg(trace: Trace, options: TraceSvgOptions = {}): string 
     if (e.name === "thread_name") names.set(e.tid, String(e.args?.name ?? e.tid));
     if (e.name === "thread_sort_index") order.set(e.tid, Number(e.args?.sort_index ?? e.tid));
   }
+  // the event loop's track holds plain callbacks; every other track is a Task's
+  const loopTid = [...names].find(([, name]) => name === "event loop")?.[0] ?? 1;
   const xs = events.filter((e) => e.ph === "X" && typeof e.ts === "number");
   const used = [...new Set(xs.map((e) => e.tid ?? 0))].sort((a, b) => (order.get(a) ?? a) - (order.get(b) ?? b));
   const rowOf = new Map(used.map((tid, i) => [tid, i]));
@@ -193,7 +195,7 @@ export function traceToSvg(trace: Trace, options: TraceSvgOptions = {}): string 
     where.set(s.ev, s);
     const e = s.ev;
     const y = TOP + s.row * ROW + (ROW - BOX) / 2;
-    const colour = e.cat === "task" ? (SLICE_COLOURS[e.name] ?? SLICE_COLOURS.step) : CALLBACK_COLOUR;
+    const colour = (e.tid ?? 0) !== loopTid ? (SLICE_COLOURS[e.name] ?? SLICE_COLOURS.step) : CALLBACK_COLOUR;
     const tip = [e.name, ...Object.entries(e.args ?? {}).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)].join("\n");
     const w = Math.max(1, s.w - (layout === "sequence" ? 2 : 0));
     out.push(

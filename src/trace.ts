@@ -23,12 +23,18 @@
  *
  * Time. `ts` is loop time in µs: virtual time on a virtual clock (starting at 0), the host's
  * monotonic clock otherwise. On a virtual clock every callback of an instant has the same
- * loop time, so slices of one instant are laid out in the order they ran, each 2 ns long,
+ * loop time, so slices of one instant are laid out in the order they ran, each 1 ns long,
  * back to back: a slice starts at its loop time or at the end of the previous slice,
  * whichever is later. Those nanoseconds are the only time the trace makes up; each slice's
  * true loop time is in its `args.t` (seconds). Real clocks get the same rule (a slice lasts
- * at least 2 ns and never starts before the previous one ended), so flow events, placed 1 ns
- * into a slice, always fall inside the slice they belong to.
+ * at least 1 ns and never starts before the previous one ended).
+ *
+ * Flows are bound the way both kinds of viewer bind them: a flow event has the `ts`, `pid`,
+ * `tid` and `cat` of the slice it belongs to (Chrome DevTools binds by exactly these), and it
+ * comes after that slice in the file, so the slice is open at that `ts` (Perfetto and the
+ * legacy trace viewer bind to the enclosing slice); its start and end share `name`, `cat` and
+ * `id` (how they pair them). So every event has the one category "wasmloop": what a slice is
+ * shows in its track and name, what a flow is in its name.
  *
  * Determinism: no host time on a virtual clock, no random ids. Tracks are numbered in the
  * order tasks first run, flows in the order they are drawn, and every value comes from the
@@ -52,13 +58,13 @@ export interface TraceEvent {
   ph: "X" | "s" | "f" | "C" | "M";
   /** The process: always 1 (one loop per trace). */
   pid: number;
-  /** The track: 1 for plain callbacks, one per Task from 2 on. */
+  /** The track: 1 for plain callbacks ("event loop"), one per Task from 2 on. */
   tid?: number;
   /** Loop time in µs. */
   ts?: number;
   /** A slice's duration in µs. */
   dur?: number;
-  /** The category: "task" or "callback" for slices, the flow's kind for flows. */
+  /** The category: "wasmloop" for slices and flows (flows bind to slices of their category). */
   cat?: string;
   /** A flow's id, shared by its "s" and "f" events. */
   id?: number;
@@ -94,8 +100,10 @@ export interface Trace {
 /** The track of plain callbacks; tasks get 2, 3, ... in the order they first run. */
 const LOOP_TID = 1;
 const PID = 1;
-/** Every slice lasts at least this long (ns), so a flow event 1 ns in falls inside it. */
-const MIN_NS = 2;
+/** Every slice lasts at least this long (ns). */
+const MIN_NS = 1;
+/** The category of every event (see the header: flows bind to slices of their category). */
+const CAT = "wasmloop";
 
 /** What tasks.ts tells the tracer: the callbacks that run a Task's steps (see _registerTaskSteps). */
 interface TaskSteps {
@@ -154,7 +162,6 @@ interface Cause {
 /** The slice being recorded. */
 interface Open extends Slice {
   name: string;
-  cat: string;
   args: Record<string, unknown>;
   task: TaskLike | null;
 }
@@ -173,6 +180,8 @@ export class Tracer {
   readonly #virtual: boolean;
   readonly #meta: TraceEvent[] = [];
   #events: TraceEvent[] = [];
+  /** flow events, kept apart: in the file each follows the slices of its time (see the header) */
+  #flows: TraceEvent[] = [];
   readonly #tracks = new WeakMap<object, number>();
   #nextTid = LOOP_TID + 1;
   #nextFlow = 1;
@@ -243,13 +252,13 @@ export class Tracer {
       const [task, kind] = stepped;
       const args: Record<string, unknown> = { t };
       if (kind === "wakeup") args.awaited = String(task._futWaiter);
-      open = { tid: this.#trackOf(task), ns, name: kind, cat: "task", args, task };
+      open = { tid: this.#trackOf(task), ns, name: kind, args, task };
     } else {
       const name =
         fn === this.#runHandle
           ? formatCallback((arg as HandleLike)._callback, (arg as HandleLike)._args)
           : fn.name || "<anonymous>";
-      open = { tid: LOOP_TID, ns, name, cat: "callback", args: { t }, task: null };
+      open = { tid: LOOP_TID, ns, name, args: { t }, task: null };
     }
     this.#open = open;
     const cause = this.#causes.get(slot);
@@ -262,8 +271,8 @@ export class Tracer {
     else if (stepped[1] === "step") kind = from.tid === open.tid ? "yield" : "spawn";
     else kind = stepped[1];
     const id = this.#nextFlow++;
-    this.#events.push({ name: kind, cat: kind, ph: "s", id, pid: PID, tid: from.tid, ts: us(from.ns + 1) });
-    this.#events.push({ name: kind, cat: kind, ph: "f", bp: "e", id, pid: PID, tid: open.tid, ts: us(ns + 1) });
+    this.#flows.push({ name: kind, cat: CAT, ph: "s", id, pid: PID, tid: from.tid, ts: us(from.ns) });
+    this.#flows.push({ name: kind, cat: CAT, ph: "f", bp: "e", id, pid: PID, tid: open.tid, ts: us(ns) });
   }
 
   /** The running callback ended at loop time `t`. */
@@ -279,7 +288,7 @@ export class Tracer {
     }
     this.#events.push({
       name: open.name,
-      cat: open.cat,
+      cat: CAT,
       ph: "X",
       pid: PID,
       tid: open.tid,
@@ -295,11 +304,21 @@ export class Tracer {
     this.end(t);
     this.#stopped = true;
     this.#causes.clear();
-    // stable: events of one time stay in the order they were recorded
+    // stable sorts: events of one time stay in the order they were recorded; at one time,
+    // slices and counters come before flows
     const events = this.#events.sort((a, b) => a.ts! - b.ts!);
+    const flows = this.#flows.sort((a, b) => a.ts! - b.ts!);
     this.#events = [];
+    this.#flows = [];
+    const merged: TraceEvent[] = [...this.#meta];
+    let j = 0;
+    for (const e of events) {
+      while (j < flows.length && flows[j].ts! < e.ts!) merged.push(flows[j++]);
+      merged.push(e);
+    }
+    while (j < flows.length) merged.push(flows[j++]);
     return {
-      traceEvents: [...this.#meta, ...events],
+      traceEvents: merged,
       displayTimeUnit: "ms",
       otherData: { producer: "wasmloop", clock: this.#virtual ? "virtual" : "real" },
     };

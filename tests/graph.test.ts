@@ -37,7 +37,7 @@ function captureTestStack(options: { fut?: Future<unknown>; depth?: number } = {
 
 /** Runs `test` as the task of a debug-mode virtual loop (debug mode: suspended tasks show their frames). */
 function run(test: () => Generator<unknown, unknown, unknown>, debug = true): void {
-  const loop = new EventLoop({ clock: "virtual", debug });
+  const loop = new EventLoop({ clock: "virtual", debug, host: { now: () => 0 } });
   loop.runUntilCompleteSync(test());
   loop.close();
 }

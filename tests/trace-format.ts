@@ -1,8 +1,8 @@
 // The rules of Chrome's Trace Event Format that a trace from stopTrace() must keep, checked
 // the way a viewer would read the file: the JSON object format (`{ traceEvents: [...] }`),
 // the fields each phase requires, and the structure Perfetto and chrome://tracing rely on
-// (slices on one track nest or follow each other; a flow's start and end each fall inside a
-// slice of their own track; every track with slices is named).
+// (slices on one track nest or follow each other; a flow's start and end are each bound to a
+// slice of their own track, as DevTools and Perfetto bind them; every track with slices is named).
 import type { Trace, TraceEvent } from "../src/index.js";
 
 const PHASES = new Set(["X", "s", "f", "C", "M"]);
@@ -64,16 +64,23 @@ export function traceFormatErrors(trace: Trace): string[] {
   }
   for (const [tid, list] of slices) {
     if (!named.has(tid)) fail(null, `track ${tid} has slices but no thread_name`);
-    // on one track, a slice either ends before the next starts or holds it entirely
+    // on one track, a slice either ends before the next starts or holds it entirely (in whole
+    // ns, as Perfetto reads µs: 1000000.001 + 0.001 is not 1000000.002 in floating point)
+    const ns = (us: number) => Math.round(us * 1000);
+    const end = (e: TraceEvent) => ns(e.ts!) + ns(e.dur!);
     const open: TraceEvent[] = [];
     for (const e of [...list].sort((a, b) => a.ts! - b.ts! || b.dur! - a.dur!)) {
-      while (open.length > 0 && open[open.length - 1].ts! + open[open.length - 1].dur! <= e.ts!) open.pop();
+      while (open.length > 0 && end(open[open.length - 1]) <= ns(e.ts!)) open.pop();
       const parent = open[open.length - 1];
-      if (parent !== undefined && e.ts! + e.dur! > parent.ts! + parent.dur!) fail(e, "slice overlaps another on its track without nesting");
+      if (parent !== undefined && end(e) > end(parent)) fail(e, "slice overlaps another on its track without nesting");
       open.push(e);
     }
   }
-  const inside = (e: TraceEvent) => (slices.get(e.tid!) ?? []).some((x) => x.ts! < e.ts! && e.ts! < x.ts! + x.dur!);
+  // how viewers bind a flow event to its slice: Chrome DevTools by equal ts, pid, tid and cat;
+  // Perfetto and the legacy viewer by the slice enclosing ts that comes before it in the file
+  const index = new Map(trace.traceEvents.map((e, i) => [e, i]));
+  const boundTo = (e: TraceEvent) =>
+    (slices.get(e.tid!) ?? []).find((x) => x.ts === e.ts && x.pid === e.pid && x.cat === e.cat && index.get(x)! < index.get(e)!);
   for (const [id, { s, f }] of flows) {
     if (s.length !== 1 || f.length !== 1) {
       fail(null, `flow ${id} needs one start and one end, has ${s.length} and ${f.length}`);
@@ -81,8 +88,8 @@ export function traceFormatErrors(trace: Trace): string[] {
     }
     if (s[0].name !== f[0].name || s[0].cat !== f[0].cat) fail(f[0], "a flow's start and end must share name and cat");
     if (!(s[0].ts! < f[0].ts!)) fail(f[0], "a flow must end after it starts");
-    if (!inside(s[0])) fail(s[0], "a flow start must fall strictly inside a slice of its track");
-    if (!inside(f[0])) fail(f[0], "a flow end must fall strictly inside a slice of its track");
+    if (boundTo(s[0]) === undefined) fail(s[0], "a flow start must have the ts, pid, tid and cat of a slice before it");
+    if (boundTo(f[0]) === undefined) fail(f[0], "a flow end must have the ts, pid, tid and cat of a slice before it");
   }
   return errors;
 }
