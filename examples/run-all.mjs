@@ -36,6 +36,8 @@ export const EXAMPLES = [
   "tcp_echo_streams",
   "tcp_echo_protocols",
   "tcp_echo_memory_network",
+  "subprocess_shell",
+  "subprocess_date",
 ];
 
 export function compileExamples() {

@@ -4,4 +4,4 @@
 import { checkEntry } from "/runtimes/entry-checks.mjs";
 import * as api from "/dist/index.js";
 
-postMessage(await checkEntry(api, "/dist/index.js", { blocking: true, threads: true }));
+postMessage(await checkEntry(api, "/dist/index.js", { blocking: true, threads: true, subprocesses: "none" }));

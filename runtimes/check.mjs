@@ -12,12 +12,20 @@
  * @param options.threads whether the executor can run calls in workers here: true in Node, Deno,
  *   Bun, Chromium (page and worker) and an SES compartment lent a `host.worker`; false in
  *   Workers and a bare SES compartment, where it must refuse with NotImplementedError
+ * @param options.subprocesses "yes" where child processes can be started (Node, Bun, Deno
+ *   with --allow-run), "denied" where the runtime has them but refuses (Deno without
+ *   --allow-run: PermissionError), "none" where there are none (Chromium, workerd, SES:
+ *   NotImplementedError)
+ * @param options.TransformStream the Web Streams class for the pipe check, where the global
+ *   object has none (an SES compartment endowed with nothing but WebAssembly)
  */
 export async function runChecks(api, options = {}) {
   const { EventLoop, sleep, gather, CancelledError, RuntimeError, toThread } = api;
   const { host, blocking, threads } = options;
   if (typeof blocking !== "boolean") throw new TypeError("runChecks: options.blocking must be a boolean");
   if (typeof threads !== "boolean") throw new TypeError("runChecks: options.threads must be a boolean");
+  const { subprocesses } = options;
+  if (!["yes", "denied", "none"].includes(subprocesses)) throw new TypeError('runChecks: options.subprocesses must be "yes", "denied" or "none"');
   const virtual = () => new EventLoop(host ? { clock: "virtual", host } : { clock: "virtual" });
   const results = [];
   const check = async (name, fn) => {
@@ -361,6 +369,74 @@ export async function runChecks(api, options = {}) {
       }
       if (refused === null) throw new Error("runInExecutor did not refuse");
       loop.runUntilCompleteSync(sleep(1));
+      loop.close();
+      return refused.message.split(";")[0];
+    });
+  }
+
+  // pipes over Web Streams work everywhere; a TransformStream stands for os.pipe()
+  await check("pipes over Web Streams: a StreamReader on connectReadPipe, connectWritePipe's writes and writeEof", async () => {
+    const TS = options.TransformStream ?? globalThis.TransformStream;
+    const loop = new EventLoop(host ? { host } : {});
+    const { readable, writable } = new TS();
+    const text = (u8) => String.fromCharCode(...u8);
+    function* main() {
+      const reader = new api.StreamReader(undefined, loop);
+      yield* loop.connectReadPipe(() => new api.StreamReaderProtocol(reader, null, loop), readable);
+      const [transport] = yield* loop.connectWritePipe(() => new api.BaseProtocol(), writable);
+      transport.write("line one\n");
+      transport.write("line two\n");
+      transport.writeEof();
+      const a = yield* reader.readline();
+      const b = yield* reader.readline();
+      const rest = yield* reader.read();
+      return [text(a), text(b), rest.length, reader.atEof(), transport.isClosing()];
+    }
+    const out = await loop.runUntilComplete(main());
+    loop.close();
+    expectEqual(out, ["line one\n", "line two\n", 0, true, true], "results");
+  });
+
+  if (subprocesses === "yes") {
+    await check("subprocess: communicate() with sh and cat, a missing program, kill() → -9", async () => {
+      const { createSubprocessExec, PIPE } = api;
+      const loop = new EventLoop(host ? { host } : {});
+      const text = (u8) => String.fromCharCode(...u8);
+      function* main() {
+        const p = yield* createSubprocessExec("sh", "-c", "echo hi; echo err >&2; exit 3", { stdout: PIPE, stderr: PIPE });
+        const [out, err] = yield* p.communicate();
+        const c = yield* createSubprocessExec("cat", { stdin: PIPE, stdout: PIPE });
+        const [echoed] = yield* c.communicate("round trip");
+        let missing = null;
+        try {
+          yield* createSubprocessExec("wasmloop-no-such-program");
+        } catch (e) {
+          missing = e.name;
+        }
+        const k = yield* createSubprocessExec("sleep", "30");
+        k.kill();
+        return [text(out), text(err), p.returncode, text(echoed), missing, yield* k.wait()];
+      }
+      const out = await loop.runUntilComplete(main());
+      loop.close();
+      expectEqual(out, ["hi\n", "err\n", 3, "round trip", "FileNotFoundError", -9], "results");
+    });
+  } else {
+    const want = subprocesses === "denied" ? "PermissionError" : "NotImplementedError";
+    await check(`subprocess: refused with ${want} naming ${subprocesses === "denied" ? "--allow-run" : "the runtime"}; the loop runs on`, async () => {
+      const loop = new EventLoop(host ? { host } : {});
+      let refused = null;
+      try {
+        // NotImplementedError comes at the call, PermissionError once the spawn is tried
+        await loop.runUntilComplete(api.createSubprocessExec("sh", "-c", "exit 0"));
+      } catch (e) {
+        if (!(e instanceof api[want])) throw e;
+        refused = e;
+      }
+      if (refused === null) throw new Error("createSubprocessExec did not refuse");
+      const named = subprocesses === "denied" ? /--allow-run/ : /subprocesses/;
+      if (!named.test(refused.message)) throw new Error(`the message does not say why: ${refused.message}`);
+      await loop.runUntilComplete(sleep(0.01));
       loop.close();
       return refused.message.split(";")[0];
     });

@@ -3,7 +3,17 @@
 // so the snapshot of the global object below is taken before wasmloop evaluates.
 import { runChecks } from "./check.mjs";
 
-// the global object's own data properties: a name added or a value replaced shows up here
+// the global object's own data properties: a name added or a value replaced shows up here.
+// Node defines TextEncoder, TransformStream and others as lazy accessors that turn into data
+// properties on first use: they are used once first, so that their first use later is no change.
+for (const k of Object.getOwnPropertyNames(globalThis)) {
+  if (typeof Object.getOwnPropertyDescriptor(globalThis, k).get !== "function") continue;
+  try {
+    void globalThis[k];
+  } catch {
+    // a getter that refuses here is left as it is
+  }
+}
 const snapshot = () =>
   new Map(Object.getOwnPropertyNames(globalThis).map((k) => [k, Object.getOwnPropertyDescriptor(globalThis, k).value]));
 const before = snapshot();

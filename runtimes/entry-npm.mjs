@@ -4,4 +4,4 @@
 import { checkEntry } from "./entry-checks.mjs";
 import * as api from "npm:wasmloop";
 
-console.log(JSON.stringify(await checkEntry(api, "npm:wasmloop", { blocking: true, threads: true })));
+console.log(JSON.stringify(await checkEntry(api, "npm:wasmloop", { blocking: true, threads: true, subprocesses: "denied" })));

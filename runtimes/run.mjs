@@ -249,6 +249,7 @@ async function pluginHost() {
 const rows = [
   ["node", async () => lastJson(await run(process.execPath, [join(here, "entry.mjs")]))],
   ["deno", async () => lastJson(await run(bin("deno"), ["run", "--no-prompt", "--import-map", join(here, "deno-import-map.json"), join(here, "entry.mjs")]))],
+  ["deno (--allow-run)", async () => lastJson(await run(bin("deno"), ["run", "--no-prompt", "--allow-run", "--import-map", join(here, "deno-import-map.json"), join(here, "entry.mjs")]))],
   ["deno (npm:wasmloop, packed)", denoNpm],
   ["bun", async () => lastJson(await run(bin("bun"), [join(here, "entry.mjs")]))],
   // networking: the runtimes whose sockets the package reaches (node:net, node:tls)

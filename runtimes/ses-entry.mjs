@@ -52,7 +52,13 @@ const g = compartment.globalThis;
 const snapshot = () => new Map(Object.getOwnPropertyNames(g).map((k) => [k, Object.getOwnPropertyDescriptor(g, k).value]));
 const before = snapshot();
 const { api, runChecks } = compartment.evaluate(bundle);
-const results = await runChecks(harden({ ...api }), mode === "globals" ? { blocking: false, threads: false } : { blocking: true, threads: true, host: capabilities });
+// no Web Streams among the endowments: the pipe check is handed the host's TransformStream
+const results = await runChecks(
+  harden({ ...api }),
+  mode === "globals"
+    ? { blocking: false, threads: false, subprocesses: "none", TransformStream }
+    : { blocking: true, threads: true, host: capabilities, subprocesses: "none", TransformStream },
+);
 const changed = [...snapshot()].filter(([k, v]) => !before.has(k) || !Object.is(before.get(k), v)).map(([k]) => k);
 results.unshift({
   name: `endowed only ${Object.keys(globals).join(", ")}; the package and its loops add or replace no global of the compartment`,

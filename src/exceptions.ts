@@ -216,3 +216,14 @@ export class SSLCertVerificationError extends SSLError {
     this.name = "SSLCertVerificationError";
   }
 }
+
+/**
+ * The process is gone (ESRCH): what Process.sendSignal/terminate/kill raise once the
+ * subprocess transport has finished (asyncio's ProcessLookupError).
+ */
+export class ProcessLookupError extends OSError {
+  constructor(message = "", options?: { errno?: number | null; code?: string | null; cause?: unknown }) {
+    super(message, options);
+    this.name = "ProcessLookupError";
+  }
+}

@@ -11,25 +11,19 @@ import { BaseEventLoop, type EventLoopOptions } from "./base-events.js";
 import { _registerLoop, _setLoopFactory } from "./events.js";
 import { Future, type Awaitable } from "./futures.js";
 import { Task, checkCoro, checkSignal, linkSignal, type TaskFactory, type TaskFactoryOptions } from "./tasks.js";
-import { closeDefaultExecutor, runInExecutor, setDefaultExecutor, shutdownDefaultExecutor } from "./io/executors.js";
 import type { Executor, ThreadPoolExecutor } from "./io/thread-pool-executor.js";
 import type { ModuleFunction } from "./io/work.js";
 import { toFuture } from "./ensure-future.js";
 import { checkContext, type Context } from "./contextvars.js";
 import { checkOptions } from "./options.js";
 import { describe } from "./validate.js";
-import {
-  createConnection,
-  createServer,
-  createUnixConnection,
-  createUnixServer,
-  type CreateConnectionOptions,
-  type CreateServerOptions,
-} from "./io/connections.js";
-import { closeLoopIo, setNetwork } from "./io/loop-io.js";
+// the I/O methods call src/io through the installed layer, and name its types only
+import { _ioLayer, _ioLayerOrNull } from "./io-layer.js";
+import type { CreateConnectionOptions, CreateServerOptions } from "./io/connections.js";
 import type { Server } from "./io/server.js";
-import type { AnyProtocol } from "./io/protocols.js";
-import type { Transport } from "./io/transports.js";
+import type { AnyProtocol, BaseProtocolLike, ProtocolLike, SubprocessProtocolLike } from "./io/protocols.js";
+import type { SubprocessOptions } from "./io/subprocess-transport.js";
+import type { ReadTransport, SubprocessTransport, Transport, WriteTransport } from "./io/transports.js";
 
 export type { EventLoopOptions, ExceptionContext, ExceptionHandler, CallOptions } from "./base-events.js";
 
@@ -58,7 +52,9 @@ export class EventLoop extends BaseEventLoop {
   constructor(options: EventLoopOptions = {}) {
     super(options);
     _registerLoop(this);
-    setNetwork(this, options.network);
+    if (options.network != null) {
+      _ioLayer("EventLoop: options.network").setNetwork(this, options.network);
+    }
   }
 
   /**
@@ -160,7 +156,14 @@ export class EventLoop extends BaseEventLoop {
   runUntilCompleteSync<T>(aw: Awaitable<T>): T {
     this._checkRunnable();
     const fut = toFuture<T>("runUntilCompleteSync", "aw", aw, this);
-    this._runUntilDoneSync(fut);
+    // child processes and pipes report through host events, which this run cannot receive
+    const io = _ioLayerOrNull();
+    io?.enterSyncRun(this);
+    try {
+      this._runUntilDoneSync(fut);
+    } finally {
+      io?.leaveSyncRun(this);
+    }
     return fut.result();
   }
 
@@ -179,12 +182,12 @@ export class EventLoop extends BaseEventLoop {
     fn: ((...args: A) => R) | ModuleFunction<(...args: A) => R>,
     ...args: A
   ): Future<Awaited<R>> {
-    return runInExecutor(this, "runInExecutor", executor, fn, args) as Future<Awaited<R>>;
+    return _ioLayer("runInExecutor").runInExecutor(this, "runInExecutor", executor, fn, args) as Future<Awaited<R>>;
   }
 
   /** Makes `executor` the one runInExecutor(null, ...) and toThread use (asyncio's set_default_executor). */
   setDefaultExecutor(executor: ThreadPoolExecutor): void {
-    setDefaultExecutor(this, executor);
+    _ioLayer("setDefaultExecutor").setDefaultExecutor(this, executor);
   }
 
   /**
@@ -195,7 +198,12 @@ export class EventLoop extends BaseEventLoop {
    * await loop.runUntilComplete(loop.shutdownDefaultExecutor());
    */
   shutdownDefaultExecutor(timeout: number | null = null): Future<void> {
-    return shutdownDefaultExecutor(this, timeout);
+    const io = _ioLayerOrNull();
+    if (io !== null) return io.shutdownDefaultExecutor(this, timeout) as Future<void>;
+    // without the I/O layer there is no executor to shut down
+    const done = this.createFuture<void>();
+    done.setResult(undefined);
+    return done;
   }
 
   // ---- networking (src/io): asyncio's create_connection / create_server and Unix variants
@@ -213,12 +221,12 @@ export class EventLoop extends BaseEventLoop {
     port: number | string | null,
     options?: CreateConnectionOptions,
   ): Future<[Transport, P]> {
-    return createConnection(this, protocolFactory, host, port, options) as Future<[Transport, P]>;
+    return _ioLayer("createConnection").createConnection(this, protocolFactory, host, port, options) as Future<[Transport, P]>;
   }
 
   /** createConnection over the Unix domain socket at `path` (asyncio's create_unix_connection). */
   createUnixConnection<P extends AnyProtocol>(protocolFactory: () => P, path: string, options?: CreateConnectionOptions): Future<[Transport, P]> {
-    return createUnixConnection(this, protocolFactory, path, options) as Future<[Transport, P]>;
+    return _ioLayer("createUnixConnection").createUnixConnection(this, protocolFactory, path, options) as Future<[Transport, P]>;
   }
 
   /**
@@ -235,22 +243,77 @@ export class EventLoop extends BaseEventLoop {
     port: number | string | null,
     options?: CreateServerOptions,
   ): Future<Server> {
-    return createServer(this, protocolFactory, host, port, options);
+    return _ioLayer("createServer").createServer(this, protocolFactory, host, port, options) as Future<Server>;
   }
 
   /** createServer on a Unix domain socket at `path` (asyncio's create_unix_server; a stale socket file there is removed first). */
   createUnixServer(protocolFactory: () => AnyProtocol, path: string, options?: CreateServerOptions): Future<Server> {
-    return createUnixServer(this, protocolFactory, path, options);
+    return _ioLayer("createUnixServer").createUnixServer(this, protocolFactory, path, options) as Future<Server>;
   }
 
   /**
-   * Closes the loop (BaseEventLoop.close), releases the host sockets and servers still open, and
-   * shuts the default executor down without waiting for it (seed 001).
+   * Starts `program` with `args` and connects `protocolFactory()`'s protocol to it
+   * (asyncio's subprocess_exec): a coroutine-like Future of `[transport, protocol]`, complete
+   * once the child runs and connectionMade() was called. `stdin`, `stdout` and `stderr`
+   * default to PIPE; the other options are createSubprocessExec's. The protocol receives
+   * pipeDataReceived(fd, data), pipeConnectionLost(fd, exc), processExited(), then
+   * connectionLost(null). Run the loop with `await runUntilComplete()`.
+   * @example
+   * const [transport, protocol] = yield* loop.subprocessExec(() => new MyProtocol(), "ls", "-l");
+   */
+  subprocessExec<P extends SubprocessProtocolLike>(
+    protocolFactory: () => P,
+    program: string,
+    ...args: (string | SubprocessOptions)[]
+  ): Future<[SubprocessTransport, P]> {
+    return _ioLayer("subprocessExec").subprocess(this, "subprocessExec", false, protocolFactory, [program, ...args]) as Future<[SubprocessTransport, P]>;
+  }
+
+  /**
+   * Runs `cmd` through the shell (`/bin/sh -c cmd`) with `protocolFactory()`'s protocol
+   * connected to it (asyncio's subprocess_shell); as subprocessExec otherwise.
+   * @example
+   * const [transport] = yield* loop.subprocessShell(() => new MyProtocol(), "echo hi >&2");
+   */
+  subprocessShell<P extends SubprocessProtocolLike>(protocolFactory: () => P, cmd: string, options?: SubprocessOptions): Future<[SubprocessTransport, P]> {
+    return _ioLayer("subprocessShell").subprocess(this, "subprocessShell", true, protocolFactory, options === undefined ? [cmd] : [cmd, options]) as Future<[SubprocessTransport, P]>;
+  }
+
+  /**
+   * Connects `protocolFactory()`'s protocol to the reading side of `pipe`, a
+   * `ReadableStream<Uint8Array>` or a Node `stream.Readable` (asyncio's connect_read_pipe):
+   * a coroutine-like Future of `[transport, protocol]`. The transport pauses and resumes
+   * reading; the stream is closed with it.
+   * @example
+   * const reader = new StreamReader();
+   * yield* loop.connectReadPipe(() => new StreamReaderProtocol(reader), response.body!);
+   */
+  connectReadPipe<P extends ProtocolLike>(protocolFactory: () => P, pipe: ReadableStream<Uint8Array> | object): Future<[ReadTransport, P]> {
+    return _ioLayer("connectReadPipe").connectReadPipe(this, protocolFactory, pipe) as Future<[ReadTransport, P]>;
+  }
+
+  /**
+   * Connects `protocolFactory()`'s protocol to the writing side of `pipe`, a
+   * `WritableStream<Uint8Array>` or a Node `stream.Writable` (asyncio's connect_write_pipe):
+   * a coroutine-like Future of `[transport, protocol]`, whose transport has asyncio's write
+   * flow control; writeEof() and close() close the stream once what was written is through.
+   * @example
+   * const [transport] = yield* loop.connectWritePipe(() => new BaseProtocol(), stream);
+   * transport.write(bytes);
+   */
+  connectWritePipe<P extends BaseProtocolLike>(protocolFactory: () => P, pipe: WritableStream<Uint8Array> | object): Future<[WriteTransport, P]> {
+    return _ioLayer("connectWritePipe").connectWritePipe(this, protocolFactory, pipe) as Future<[WriteTransport, P]>;
+  }
+
+  /**
+   * Closes the loop (BaseEventLoop.close), releases the host sockets and servers still open,
+   * shuts the default executor down without waiting for it (seed 001), and lets go of child
+   * processes and pipes still in flight: their pipes are closed, and the children (not killed,
+   * as asyncio does not) no longer keep the host alive.
    */
   override close(): void {
     super.close();
-    closeLoopIo(this);
-    closeDefaultExecutor(this);
+    _ioLayerOrNull()?.closeLoop(this);
   }
 }
 

@@ -10,6 +10,7 @@
  * uncaught error as the end of the worker (it stops and replaces it).
  */
 import type { WorkerEvents, WorkerPort, WorkerScript } from "../threads.js";
+import { NotImplementedError } from "../../exceptions.js";
 
 /** Starts a module Web Worker running `script`. */
 export function spawnWebWorker(script: WorkerScript, events: WorkerEvents): WorkerPort {
@@ -39,4 +40,15 @@ export function spawnWebWorker(script: WorkerScript, events: WorkerEvents): Work
       worker.terminate();
     },
   };
+}
+
+/**
+ * Browsers have no child processes: a page or a Web Worker cannot start a program. Pipes over
+ * Web Streams (connectReadPipe/connectWritePipe) work there.
+ */
+export function browsersHaveNoSubprocesses(where: string): NotImplementedError {
+  return new NotImplementedError(
+    `${where}: a browser has no subprocesses (a page or a worker cannot start a program); ` +
+      "pipes over Web Streams (connectReadPipe, connectWritePipe) work",
+  );
 }

@@ -13,3 +13,14 @@ export function workersHaveNoThreads(where: string): NotImplementedError {
       "run the function inline, or hand the work to another Worker or a Durable Object",
   );
 }
+
+/**
+ * Cloudflare Workers has no child processes (not even with nodejs_compat, whose
+ * node:child_process only throws). Pipes over Web Streams work there.
+ */
+export function workersHaveNoSubprocesses(where: string): NotImplementedError {
+  return new NotImplementedError(
+    `${where}: Cloudflare Workers has no subprocesses (a Worker cannot start a program); ` +
+      "pipes over Web Streams (connectReadPipe, connectWritePipe) work",
+  );
+}

@@ -1,0 +1,68 @@
+// pause_reading() on a read pipe: is_reading() turns False and nothing reaches the protocol
+// until resume_reading(); pausing twice or resuming a running transport does nothing.
+import { EventLoop, Protocol, getRunningLoop, sleep } from "wasmloop";
+// ---- helpers, the same in every I/O scenario: print values the way Python does
+const B = (b) => (b ? "True" : "False");
+const ename = (e) => (e instanceof RangeError ? "ValueError"   // rule 7: ValueError is RangeError
+  : e && e.name && e.name !== "Error" ? e.name : e?.constructor?.name);
+const bytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));   // b"..." (each char is one byte, 0-255)
+const concat = (...parts) => {                                     // b1 + b2 + ...
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+};
+const pyBytes = (u8) => {                                          // repr(bytes)
+  if (u8 === null || u8 === undefined) return "None";
+  if (!(u8 instanceof Uint8Array)) return `<not bytes: ${Object.prototype.toString.call(u8)} ${String(u8)}>`;
+  const q = u8.includes(0x27) && !u8.includes(0x22) ? '"' : "'";
+  let s = "b" + q;
+  for (const c of u8) {
+    if (c === 0x5c) s += "\\\\";
+    else if (c === q.charCodeAt(0)) s += "\\" + q;
+    else if (c === 0x09) s += "\\t";
+    else if (c === 0x0a) s += "\\n";
+    else if (c === 0x0d) s += "\\r";
+    else if (c < 0x20 || c >= 0x7f) s += "\\x" + c.toString(16).padStart(2, "0");
+    else s += String.fromCharCode(c);
+  }
+  return s + q;
+};
+const py = (v) => (v === null || v === undefined ? "None" : typeof v === "boolean" ? B(v)
+  : v instanceof Uint8Array ? pyBytes(v) : v instanceof Error ? ename(v) : String(v));   // str(v) in print()
+// ---- end of helpers
+
+class Recorder extends Protocol {
+  got = new Uint8Array(0);
+  waiter = null;
+  dataReceived(data) {
+    this.got = concat(this.got, data);
+    if (this.waiter !== null && !this.waiter.done()) this.waiter.setResult(null);
+  }
+}
+
+function* main() {
+  const loop = getRunningLoop();
+  const { readable: r, writable: w } = new TransformStream();   // os.pipe()
+  const [transport, protocol] = yield* loop.connectReadPipe(() => new Recorder(), r);
+  transport.pauseReading();
+  transport.pauseReading();
+  console.log("is_reading", py(transport.isReading()));
+  const writer = w.getWriter();
+  writer.write(bytes("held back"));
+  yield* sleep(0.05);
+  console.log("while paused:", pyBytes(protocol.got));
+  protocol.waiter = loop.createFuture();
+  transport.resumeReading();
+  transport.resumeReading();
+  console.log("is_reading", py(transport.isReading()));
+  yield* protocol.waiter;
+  console.log("after resume:", pyBytes(protocol.got));
+  transport.close();
+  console.log("is_reading after close", py(transport.isReading()));
+  writer.close().catch(() => {});   // os.close(w): the reading side is gone already
+}
+
+const loop = new EventLoop();
+await loop.runUntilComplete(main());
+loop.close();

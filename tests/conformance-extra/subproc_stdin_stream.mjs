@@ -1,0 +1,54 @@
+// Process.stdin is a StreamWriter and stdout a StreamReader: write, drain, close the
+// writer, read lines back from `cat` until EOF, then wait(). The writer can write EOF, is
+// closing once closed, and wait_closed() returns once the pipe is gone.
+import { EventLoop, createSubprocessExec, PIPE } from "wasmloop";
+// ---- helpers, the same in every I/O scenario: print values the way Python does
+const B = (b) => (b ? "True" : "False");
+const ename = (e) => (e instanceof RangeError ? "ValueError"   // rule 7: ValueError is RangeError
+  : e && e.name && e.name !== "Error" ? e.name : e?.constructor?.name);
+const bytes = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));   // b"..." (each char is one byte, 0-255)
+const concat = (...parts) => {                                     // b1 + b2 + ...
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+};
+const pyBytes = (u8) => {                                          // repr(bytes)
+  if (u8 === null || u8 === undefined) return "None";
+  if (!(u8 instanceof Uint8Array)) return `<not bytes: ${Object.prototype.toString.call(u8)} ${String(u8)}>`;
+  const q = u8.includes(0x27) && !u8.includes(0x22) ? '"' : "'";
+  let s = "b" + q;
+  for (const c of u8) {
+    if (c === 0x5c) s += "\\\\";
+    else if (c === q.charCodeAt(0)) s += "\\" + q;
+    else if (c === 0x09) s += "\\t";
+    else if (c === 0x0a) s += "\\n";
+    else if (c === 0x0d) s += "\\r";
+    else if (c < 0x20 || c >= 0x7f) s += "\\x" + c.toString(16).padStart(2, "0");
+    else s += String.fromCharCode(c);
+  }
+  return s + q;
+};
+const py = (v) => (v === null || v === undefined ? "None" : typeof v === "boolean" ? B(v)
+  : v instanceof Uint8Array ? pyBytes(v) : v instanceof Error ? ename(v) : String(v));   // str(v) in print()
+// ---- end of helpers
+
+function* main() {
+  const proc = yield* createSubprocessExec("cat", { stdin: PIPE, stdout: PIPE });
+  console.log("returncode while cat waits for input:", py(proc.returncode));
+  console.log("can_write_eof", py(proc.stdin.canWriteEof()), "is_closing", py(proc.stdin.isClosing()));
+  for (const word of ["alpha", "beta", "gamma"]) proc.stdin.write(bytes(word + "\n"));
+  yield* proc.stdin.drain();
+  console.log("first line", pyBytes(yield* proc.stdout.readline()));
+  proc.stdin.close();
+  console.log("is_closing after close", py(proc.stdin.isClosing()));
+  yield* proc.stdin.waitClosed();
+  console.log("stdin closed");
+  for (let line; (line = yield* proc.stdout.readline()).length > 0; ) console.log("line", pyBytes(line));
+  console.log("at_eof", py(proc.stdout.atEof()));
+  console.log("wait", yield* proc.wait());
+}
+
+const loop = new EventLoop();
+await loop.runUntilComplete(main());
+loop.close();
