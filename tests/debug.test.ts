@@ -2,7 +2,7 @@
 // through the exception handler; where objects were made, in the reports about them.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  EventLoop, Lock, TaskGroup, asyncWith, asCompleted, gather, sleep, waitFor, type CallFrame, type ExceptionContext,
+  EventLoop, Lock, Queue, TaskGroup, asyncWith, asCompleted, gather, sleep, wait, waitFor, type CallFrame, type ExceptionContext,
 } from "../src/index.js";
 
 afterEach(() => {
@@ -116,6 +116,19 @@ describe("coroutine-like Futures never awaited", () => {
       "coroutine 'asyncWith' was never awaited",
       "coroutine 'sleep' was never awaited",
       "coroutine 'waitFor' was never awaited",
+    ]);
+  });
+
+  it("names wait() and Queue.get, made and dropped", async () => {
+    const { loop, reports } = recording();
+    runDropping(loop, () => {
+      wait([loop.createFuture()]);
+      new Queue().get();
+    });
+    await collect(() => reports.length >= 2);
+    expect(reports.map((r) => r.message).sort()).toEqual([
+      "coroutine 'Queue.get' was never awaited",
+      "coroutine 'wait' was never awaited",
     ]);
   });
 
