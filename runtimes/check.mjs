@@ -18,10 +18,20 @@
  *   NotImplementedError)
  * @param options.TransformStream the Web Streams class for the pipe check, where the global
  *   object has none (an SES compartment endowed with nothing but WebAssembly)
+ * @param options.net what sockets do here (absent: not checked; Node, Deno and Bun have their
+ *   own I/O rows, io-check.mjs):
+ *   `{ refused: "Chromium" }` — none: openConnection, startServer, createConnection and
+ *     createServer refuse with NotImplementedError naming that runtime and the facility;
+ *   `{ runtime, echoPort, tlsEchoPort?, connect?, setConnect? }` — client connections only,
+ *     through a `connect` of cloudflare:sockets' shape (`connect` given: as the loops'
+ *     `host.connect`; `setConnect`: also once through the package's setConnect): a line
+ *     echoed by the server on 127.0.0.1:echoPort (and over TLS on tlsEchoPort, whose
+ *     certificate the runtime trusts), the same on a virtual clock (at time 0, and a sleep
+ *     beside the open connection ends at its deadline), and servers refused naming the runtime
  */
 export async function runChecks(api, options = {}) {
   const { EventLoop, sleep, gather, CancelledError, RuntimeError, toThread } = api;
-  const { host, blocking, threads } = options;
+  const { host, blocking, threads, net } = options;
   if (typeof blocking !== "boolean") throw new TypeError("runChecks: options.blocking must be a boolean");
   if (typeof threads !== "boolean") throw new TypeError("runChecks: options.threads must be a boolean");
   const { subprocesses } = options;
@@ -442,7 +452,126 @@ export async function runChecks(api, options = {}) {
     });
   }
 
+  if (net?.refused) await netRefusedChecks(api, net.refused, host, check, expectEqual);
+  else if (net) await netClientChecks(api, net, host, check, expectEqual);
+
   return results;
+}
+
+/** No sockets here: every network call refuses with NotImplementedError naming the runtime and the facility. */
+async function netRefusedChecks(api, runtime, host, check, expectEqual) {
+  const { EventLoop, NotImplementedError, openConnection, startServer } = api;
+  await check(`sockets: openConnection, startServer, createConnection and createServer refuse, naming ${runtime}; the loop runs on`, () => {
+    const loop = new EventLoop(host ? { clock: "virtual", host } : { clock: "virtual" });
+    const messages = [];
+    const calls = [
+      ["openConnection", "TCP sockets", () => openConnection("127.0.0.1", 8888)],
+      ["startServer", "TCP servers", () => startServer(() => {}, "127.0.0.1", 0)],
+      ["createConnection", "TCP sockets", () => loop.createConnection(() => ({}), "127.0.0.1", 8888)],
+      ["createServer", "TCP servers", () => loop.createServer(() => ({}), "127.0.0.1", 0)],
+    ];
+    for (const [name, facility, call] of calls) {
+      let refused = null;
+      try {
+        loop.runUntilCompleteSync((function* () {
+          return yield* call();
+        })());
+      } catch (e) {
+        if (!(e instanceof NotImplementedError)) throw new Error(`${name}: ${e && e.name}: ${e && e.message}`);
+        refused = e.message;
+      }
+      if (refused === null) throw new Error(`${name} did not refuse`);
+      if (!refused.includes(runtime) || !refused.includes(facility)) throw new Error(`${name}: the message names no ${runtime} or ${facility}: ${refused}`);
+      messages.push(refused);
+    }
+    expectEqual(loop.runUntilCompleteSync(api.sleep(1, "still running")), "still running", "after the refusals");
+    loop.close();
+    return messages[0];
+  });
+}
+
+/** Client connections through a connect() of cloudflare:sockets' shape; no servers. */
+async function netClientChecks(api, net, host, check, expectEqual) {
+  const { EventLoop, NotImplementedError, openConnection, startServer, sleep } = api;
+  // ASCII by hand: an SES compartment has no TextDecoder
+  const text = (u8) => String.fromCharCode(...u8);
+  const caps = net.connect ? { ...host, connect: net.connect } : host;
+  const loopOptions = (more = {}) => (caps ? { ...more, host: caps } : more);
+  function* echo(port, line, options) {
+    const [reader, writer] = yield* openConnection("127.0.0.1", port, options);
+    writer.write(line);
+    const got = text(yield* reader.readline());
+    writer.close();
+    yield* writer.waitClosed();
+    return got;
+  }
+  await check(`sockets: openConnection to a local echo server (${net.connect ? "host.connect" : "the runtime's connect"})`, async () => {
+    const loop = new EventLoop(loopOptions());
+    const got = await loop.runUntilComplete(echo(net.echoPort, "ping\n"));
+    loop.close();
+    expectEqual(got, "ping\n", "echo");
+  });
+  if (net.tlsEchoPort) {
+    await check("sockets: openConnection with tls: true (secureTransport: on) to a local TLS echo server", async () => {
+      const loop = new EventLoop(loopOptions());
+      const got = await loop.runUntilComplete(echo(net.tlsEchoPort, "secret\n", { tls: true }));
+      loop.close();
+      expectEqual(got, "secret\n", "echo");
+    });
+  }
+  // the echo server is another process's (or, for SES, the host's), whose reply no host turn
+  // can promise to see in time: the clock has no timer to jump to while the echo is awaited
+  await check(
+    `sockets: on a virtual clock the echo arrives at time 0, then a sleep(1) beside the open connection ends at 1${net.setConnect ? " (connect given once with setConnect)" : ""}`,
+    async () => {
+      if (net.setConnect) api.setConnect(net.connect);
+      const loop = new EventLoop(net.setConnect ? { clock: "virtual", ...(host ? { host } : {}) } : loopOptions({ clock: "virtual" }));
+      try {
+        const got = await loop.runUntilComplete((function* () {
+          const [reader, writer] = yield* openConnection("127.0.0.1", net.echoPort);
+          writer.write("virtual\n");
+          const line = text(yield* reader.readline());
+          const t0 = loop.time();
+          yield* sleep(1);
+          const t1 = loop.time();
+          writer.close();
+          yield* writer.waitClosed();
+          return [line, t0, t1];
+        })());
+        expectEqual(got, ["virtual\n", 0, 1], "line and times");
+      } finally {
+        loop.close();
+        if (net.setConnect) api.setConnect(null);
+      }
+    },
+  );
+  await check(`sockets: startServer and createServer refuse with NotImplementedError naming ${net.runtime} and servers`, async () => {
+    const loop = new EventLoop(loopOptions({ clock: "virtual" }));
+    const messages = [];
+    for (const call of [() => startServer(() => {}, "127.0.0.1", 0), () => loop.createServer(() => ({}), "127.0.0.1", 0)]) {
+      try {
+        await loop.runUntilComplete(call());
+        throw new Error("a server started");
+      } catch (e) {
+        if (!(e instanceof NotImplementedError) || !e.message.includes(net.runtime) || !e.message.includes("servers")) throw e;
+        messages.push(e.message);
+      }
+    }
+    loop.close();
+    return messages[0];
+  });
+  await check("sockets: a TLS option connect() cannot honour (ca) is refused with NotImplementedError, not ignored", async () => {
+    const loop = new EventLoop(loopOptions());
+    try {
+      await loop.runUntilComplete(openConnection("127.0.0.1", net.tlsEchoPort ?? net.echoPort, { tls: { ca: "x" } }));
+      throw new Error("connected");
+    } catch (e) {
+      if (!(e instanceof NotImplementedError) || !e.message.includes("ca")) throw e;
+      return e.message;
+    } finally {
+      loop.close();
+    }
+  });
 }
 
 /** One line per check, then `N passed, M failed`. */

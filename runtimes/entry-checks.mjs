@@ -18,13 +18,18 @@ const snapshot = () =>
   new Map(Object.getOwnPropertyNames(globalThis).map((k) => [k, Object.getOwnPropertyDescriptor(globalThis, k).value]));
 const before = snapshot();
 
+/** The global object's own properties added or replaced since this file was imported. */
+export function changedGlobals() {
+  return [...snapshot()].filter(([k, v]) => !before.has(k) || !Object.is(before.get(k), v)).map(([k]) => k);
+}
+
 /**
  * Runs the checks on `api` (imported as `specifier`; `options` as for runChecks), then one
  * more: the import and the loops left the global object as it was.
  */
 export async function checkEntry(api, specifier, options) {
   const results = await runChecks(api, options);
-  const changed = [...snapshot()].filter(([k, v]) => !before.has(k) || !Object.is(before.get(k), v)).map(([k]) => k);
+  const changed = changedGlobals();
   results.unshift({
     name: `importing "${specifier}" and running loops add or replace no global`,
     ok: changed.length === 0,

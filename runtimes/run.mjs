@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
+import { createServer as createTlsServer } from "node:tls";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join } from "node:path";
@@ -175,6 +176,36 @@ async function fetchFromWorkerd(configPath, cwd) {
   }
 }
 
+/**
+ * Echo servers on 127.0.0.1 for the rows that connect out through an injected connect()
+ * (workerd): plain, and TLS with the test CA's leaf certificate (the row's runtime is told to
+ * trust the CA). Each echoes what it reads and half-closes after the client does.
+ */
+async function echoServers() {
+  const tlsDir = join(root, "tests", "fixtures", "tls");
+  const echo = (sock) => {
+    sock.on("data", (d) => sock.write(d));
+    sock.on("end", () => sock.end());
+    sock.on("error", () => {});
+  };
+  const plain = createNetServer({ allowHalfOpen: true }, echo);
+  const secure = createTlsServer(
+    { key: readFileSync(join(tlsDir, "leaf-key.pem")), cert: readFileSync(join(tlsDir, "leaf.pem")), allowHalfOpen: true },
+    echo,
+  );
+  secure.on("tlsClientError", () => {});
+  const listen = (server) => new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server.address().port)));
+  const [port, tlsPort] = await Promise.all([listen(plain), listen(secure)]);
+  return {
+    port,
+    tlsPort,
+    close() {
+      plain.close();
+      secure.close();
+    },
+  };
+}
+
 async function workerd() {
   const dir = join(work, "workerd");
   mkdirSync(dir);
@@ -185,13 +216,20 @@ async function workerd() {
   if (/SCHEDULER_WASM|\\x00asm|\\0asm/.test(bundle)) throw new Error("wasmloop/workers carries the wasm bytes");
   for (const f of ["workerd-worker.mjs", "entry-checks.mjs", "check.mjs"]) copyFileSync(join(here, f), join(dir, f));
   copyFileSync(join(root, "build", "scheduler.wasm"), join(dir, "scheduler.wasm"));
+  copyFileSync(join(root, "tests", "fixtures", "tls", "ca.pem"), join(dir, "ca.pem"));
   const modules = [
     ["workerd-worker.mjs", "esModule"], ["entry-checks.mjs", "esModule"], ["check.mjs", "esModule"],
     ["wasmloop-workers.mjs", "esModule"], ["scheduler.wasm", "wasm"],
   ];
+  // the worker's connect() reaches 127.0.0.1 only through a network service that allows
+  // local addresses (the default, "internet", refuses them); it trusts the test CA for TLS
+  const echo = await echoServers();
   writeFileSync(join(dir, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [(name = "main", worker = .checkWorker)],
+  services = [
+    (name = "main", worker = .checkWorker),
+    (name = "localnet", network = (allow = ["local"], tlsOptions = (trustedCertificates = [embed "ca.pem"]))),
+  ],
   sockets = [(name = "http", address = "127.0.0.1:8787", http = (), service = "main")],
 );
 const checkWorker :Workerd.Worker = (
@@ -199,9 +237,15 @@ const checkWorker :Workerd.Worker = (
 ${modules.map(([name, kind]) => `    (name = "${name}", ${kind} = embed "${name}"),`).join("\n")}
   ],
   compatibilityDate = "2024-09-23",
+  bindings = [(name = "ECHO_PORT", text = "${echo.port}"), (name = "TLS_ECHO_PORT", text = "${echo.tlsPort}")],
+  globalOutbound = "localnet",
 );
 `);
-  return fetchFromWorkerd(join(dir, "config.capnp"), dir);
+  try {
+    return await fetchFromWorkerd(join(dir, "config.capnp"), dir);
+  } finally {
+    echo.close();
+  }
 }
 
 /** examples/workers/ as its README says to run it: bundle worker.mjs, serve config.capnp unchanged. */
@@ -228,6 +272,23 @@ async function denoNpm() {
   return lastJson(await run(bin("deno"), ["run", "--no-prompt", "entry-npm.mjs"], { cwd: app, timeout: 30_000 }));
 }
 
+/**
+ * Deno's own sockets (Deno.connect, Deno.listen, their TLS variants): io-check.mjs with just
+ * the permissions it needs (net on 127.0.0.1 and one Unix socket path, reading the test
+ * certificates), and without any (every call refused with PermissionError naming the flag).
+ */
+async function denoIo(granted) {
+  const importMap = ["--import-map", join(here, "deno-import-map.json")];
+  if (!granted) return lastJson(await run(bin("deno"), ["run", "--no-prompt", ...importMap, join(here, "io-check.mjs"), "no-net"]));
+  const dir = mkdtempSync(join(work, "deno-io-"));
+  const flags = [
+    `--allow-net=127.0.0.1,unix:${join(dir, "s.sock")}`,
+    `--allow-read=${join(root, "tests", "fixtures", "tls")},${dir}`,
+    `--allow-write=${dir}`,
+  ];
+  return lastJson(await run(bin("deno"), ["run", "--no-prompt", ...flags, ...importMap, join(here, "io-check.mjs"), "full", dir]));
+}
+
 async function ses(mode) {
   const entry = join(work, `ses-${mode}.js`);
   const src = join(work, `ses-${mode}-src.mjs`);
@@ -252,9 +313,12 @@ const rows = [
   ["deno (--allow-run)", async () => lastJson(await run(bin("deno"), ["run", "--no-prompt", "--allow-run", "--import-map", join(here, "deno-import-map.json"), join(here, "entry.mjs")]))],
   ["deno (npm:wasmloop, packed)", denoNpm],
   ["bun", async () => lastJson(await run(bin("bun"), [join(here, "entry.mjs")]))],
-  // networking: the runtimes whose sockets the package reaches (node:net, node:tls)
+  // networking: the runtimes whose own sockets the package reaches (node:net and node:tls;
+  // Deno.connect and Deno.listen); workerd, Chromium and SES check theirs in their rows
   ["node (I/O)", async () => lastJson(await run(process.execPath, [join(here, "io-check.mjs")]))],
   ["bun (I/O)", async () => lastJson(await run(bin("bun"), [join(here, "io-check.mjs")]))],
+  ["deno (I/O, --allow-net=127.0.0.1)", () => denoIo(true)],
+  ["deno (I/O, no permission flags)", () => denoIo(false)],
   ["chromium", chromium],
   ["workerd", workerd],
   ["workers example (workerd)", workersExample],
@@ -282,7 +346,10 @@ console.log(`scheduler.wasm: ${wasmBytes} bytes` +
 
 let passed = 0;
 let failed = 0;
+// ROWS=workerd,ses: only the rows whose names contain one of these (while working on them)
+const only = process.env.ROWS ? process.env.ROWS.split(",") : null;
 for (const [name, fn] of rows) {
+  if (only && !only.some((part) => name.includes(part))) continue;
   let outcome;
   try {
     outcome = await fn();

@@ -1,7 +1,10 @@
 // The matrix's Workers script: the package comes from the `wasmloop/workers` entry (no wasm
 // bytes inside: Workers forbid compiling them) and the scheduler from the .wasm module the
 // runtime compiled. Nothing runs at global scope but module linking and setSchedulerModule:
-// Workers refuse timers and I/O there.
+// Workers refuse timers and I/O there. Sockets: connect() from cloudflare:sockets, given to
+// the loops as `host.connect` and once through setConnect, to echo servers run.mjs starts on
+// 127.0.0.1 (ports in the ECHO_PORT and TLS_ECHO_PORT bindings).
+import { connect } from "cloudflare:sockets";
 import mod from "./scheduler.wasm";
 import { checkEntry } from "./entry-checks.mjs";
 import * as api from "./wasmloop-workers.mjs";
@@ -30,8 +33,19 @@ async function workersClock() {
 }
 
 export default {
-  async fetch() {
-    const results = await checkEntry(api, "wasmloop/workers + the .wasm module", { blocking: false, threads: false, subprocesses: "none" });
+  async fetch(request, env) {
+    const results = await checkEntry(api, "wasmloop/workers + the .wasm module", {
+      blocking: false,
+      threads: false,
+      subprocesses: "none",
+      net: {
+        runtime: "Cloudflare Workers",
+        connect,
+        setConnect: true,
+        echoPort: Number(env.ECHO_PORT),
+        tlsEchoPort: Number(env.TLS_ECHO_PORT),
+      },
+    });
     const name = "Workers clock: a 50 ms timer moves Date.now and performance.now by ≥ 50 ms";
     try {
       results.push({ name, ok: true, detail: await workersClock() });

@@ -78,3 +78,10 @@ export {
   type CreateSubprocessOptions,
 } from "./io/subprocess.js";
 export type { SubprocessOptions, StdioOption } from "./io/subprocess-transport.js";
+export {
+  setConnect,
+  type SocketConnect,
+  type ConnectSocket,
+  type ConnectSocketInfo,
+  type ConnectSocketOptions,
+} from "./io/hosts/socket-connect.js";

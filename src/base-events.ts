@@ -417,11 +417,18 @@ export class BaseEventLoop {
    * own) and open host resources (`open`: connections and listeners — data may arrive at
    * any time). While anything is busy the virtual clock stands still and an asynchronous run
    * waits on the host; while anything is open, the run gives the host one turn (a macrotask,
-   * so that I/O the host already has is delivered) before each jump. runUntilCompleteSync
+   * or the host's own `_ioTurn`, so that I/O the host already has is delivered) before each jump. runUntilCompleteSync
    * cannot let the host run at all: with host I/O busy or open and nothing ready it throws
    * RuntimeError instead of waiting, jumping or hanging. Hosts on the loop's own clock (the
    * in-memory network) are not counted.
    */
+
+  /**
+   * @internal src/io: the host turn of this loop's I/O host, where one macrotask is not
+   * enough for the host to deliver what it already has (Deno, workerd: a few host timers);
+   * null: one macrotask
+   */
+  _ioTurn: ((done: () => void) => void) | null = null;
 
   /** @internal src/io: a host operation started (busy) or a host resource opened (!busy) */
   _ioBegin(busy: boolean): void {
@@ -582,9 +589,16 @@ export class BaseEventLoop {
         const core = this.#core;
         const ready = core.readyCount() > 0;
         if (ready || (this.#virtual && core.timerCount() > 0 && this.#ioBusy === 0)) {
-          // a virtual jump with host connections open goes after this macrotask: the host's turn
-          if (!ready && this.#ioOpen > 0) this.#ioTurned = true;
           posted = true;
+          if (!ready && this.#ioOpen > 0) {
+            // a virtual jump with host connections open goes after the host's turn
+            this.#ioTurned = true;
+            const turn = this._ioTurn;
+            if (turn !== null) {
+              turn(step);
+              return;
+            }
+          }
           tasks.post(step);
           return;
         }

@@ -7,6 +7,7 @@
 import { RuntimeError } from "./exceptions.js";
 import { describe } from "./validate.js";
 import type { SpawnWorker } from "./io/threads.js";
+import type { SocketConnect } from "./io/hosts/socket-connect.js";
 
 /** Host capabilities a loop can be given instead of globals; every field is optional. */
 export interface HostCapabilities {
@@ -30,6 +31,16 @@ export interface HostCapabilities {
    * Node and Bun, a module Web Worker in Deno and browsers; none in Workers and SES). See SpawnWorker.
    */
   worker?: SpawnWorker | null;
+  /**
+   * Opens TCP client connections for openConnection/createConnection where the runtime's own
+   * sockets are out of reach: Cloudflare Workers' `connect` from `cloudflare:sockets`, or a
+   * function of its shape that a host injects (an SES compartment's host). TLS goes through its
+   * `secureTransport: "on"`. A loop with it has no servers (NotImplementedError). See SocketConnect.
+   * @example
+   * import { connect } from "cloudflare:sockets";
+   * const loop = new EventLoop({ host: { connect } });
+   */
+  connect?: SocketConnect | null;
 }
 
 /** A channel of macrotasks for one asynchronous run; closed when the run ends so it never keeps a host alive. */
@@ -48,6 +59,8 @@ export interface Host {
   blockUnavailable: string;
   /** the injected worker capability, or null: the runtime's own (io/threads.ts) */
   worker: SpawnWorker | null;
+  /** the injected connect capability, or null: setConnect's, else the runtime's own sockets (io/loop-io.ts) */
+  connect: SocketConnect | null;
 }
 
 const HOST_KEYS = ["now", "setTimeout", "clearTimeout", "macrotask", "block"] as const;
@@ -65,6 +78,9 @@ export function resolveHost(given: HostCapabilities | undefined): Host {
     }
     if (given.worker !== undefined && given.worker !== null && typeof given.worker !== "function") {
       throw new TypeError(`EventLoop: options.host.worker must be a function (SpawnWorker) or null, got ${describe(given.worker)}`);
+    }
+    if (given.connect !== undefined && given.connect !== null && typeof given.connect !== "function") {
+      throw new TypeError(`EventLoop: options.host.connect must be a function (connect from "cloudflare:sockets") or null, got ${describe(given.connect)}`);
     }
   }
   const g = globalThis as any;
@@ -88,6 +104,7 @@ export function resolveHost(given: HostCapabilities | undefined): Host {
     block,
     blockUnavailable,
     worker: caps.worker ?? null,
+    connect: caps.connect ?? null,
   };
 }
 

@@ -39,13 +39,22 @@ const mod: typeof schedulerModule | null = null;
 export const used = [pair, fut, done, each, timed, aw, err.args, mod, setSchedulerModule, loop[Symbol.dispose]];
 `;
 
-function tsconfig(lib: string[], types: string[]): string {
+/** A Worker's program: connect() from cloudflare:sockets given as a loop's host.connect and to setConnect. */
+const WORKERS_SOCKETS = `import { connect } from "cloudflare:sockets";
+import { EventLoop, openConnection, setConnect } from "wasmloop/workers";
+
+setConnect(connect);
+const loop = new EventLoop({ host: { connect } });
+export const used = [loop, openConnection];
+`;
+
+function tsconfig(lib: string[], types: string[], files = ["main.ts"]): string {
   return JSON.stringify({
     compilerOptions: {
       target: "ES2022", lib, types, module: "NodeNext", moduleResolution: "NodeNext",
       strict: true, noEmit: true, skipLibCheck: false,
     },
-    files: ["main.ts"],
+    files,
   });
 }
 
@@ -77,6 +86,8 @@ beforeAll(() => {
   writeFileSync(join(project, "tsconfig.dom.json"), tsconfig(["ES2022", "DOM"], []));
   writeFileSync(join(project, "tsconfig.node.json"), tsconfig(["ES2022"], ["node"]));
   writeFileSync(join(project, "tsconfig.workers.json"), tsconfig(["ES2022"], ["@cloudflare/workers-types"]));
+  writeFileSync(join(project, "workers-sockets.ts"), WORKERS_SOCKETS);
+  writeFileSync(join(project, "tsconfig.workers-sockets.json"), tsconfig(["ES2022"], ["@cloudflare/workers-types"], ["workers-sockets.ts"]));
   writeFileSync(join(project, "deno.json"), JSON.stringify({ nodeModulesDir: "manual" }));
 }, 60_000);
 
@@ -93,6 +104,10 @@ describe("the shipped declarations", () => {
 
   it("compile with skipLibCheck: false under @cloudflare/workers-types and no DOM", () => {
     expect(tsc("tsconfig.workers.json")).toBe("");
+  });
+
+  it("take Workers' connect from cloudflare:sockets as host.connect and for setConnect (workers types)", () => {
+    expect(tsc("tsconfig.workers-sockets.json")).toBe("");
   });
 
   it("pass deno check, the package's declarations included", () => {

@@ -21,7 +21,7 @@ import type { EventLoop } from "../loop.js";
 import { sleep } from "../sleep.js";
 import { checkOptions } from "../options.js";
 import { describe } from "../validate.js";
-import type { TlsOptions } from "./hosts/host.js";
+import { acceptAnyServerName, type TlsOptions } from "./hosts/host.js";
 import { hostOperation, ioHostOf, lacking } from "./loop-io.js";
 import type { AnyProtocol } from "./protocols.js";
 import { Server } from "./server.js";
@@ -117,7 +117,7 @@ function clientTls(where: string, options: CreateConnectionOptions, host: string
   }
   if (name === "") {
     // asyncio: an empty server_hostname bypasses the hostname check
-    opts.checkServerIdentity ??= () => undefined;
+    opts.checkServerIdentity ??= acceptAnyServerName;
   } else {
     if (!isIpAddress(name)) opts.servername ??= name;
     if (serverHostname !== undefined) {
@@ -245,7 +245,7 @@ export function createServer(
   return new CoroutineFuture(loop, function* () {
     if ((host === null || host === undefined) && p === null) throw new RangeError("Neither host/port nor sock were specified");
     const addresses = hosts.map((h) => ({ host: h, port: p ?? 0 }));
-    return yield* serveBody(loop, where, factory, addresses, opts, "TCP sockets");
+    return yield* serveBody(loop, where, factory, addresses, opts, "TCP servers");
   });
 }
 
@@ -260,7 +260,7 @@ export function createUnixServer(
   checkFactory(where, factory);
   checkPath(where, path);
   const opts = serverOptions(where, options);
-  return new CoroutineFuture(loop, () => serveBody(loop, where, factory, [{ path }], opts, "Unix sockets"));
+  return new CoroutineFuture(loop, () => serveBody(loop, where, factory, [{ path }], opts, "Unix socket servers"));
 }
 
 function* serveBody(

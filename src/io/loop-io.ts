@@ -16,6 +16,7 @@ import { describe } from "../validate.js";
 import type { IoHost } from "./hosts/host.js";
 import { denoHost } from "./hosts/deno.js";
 import { nodeHost } from "./hosts/node.js";
+import { socketConnectHost } from "./hosts/socket-connect.js";
 import { unsupportedHost } from "./hosts/unsupported.js";
 
 /** Something that holds a host socket or listener, released when its loop closes. */
@@ -56,11 +57,15 @@ export function setNetwork(loop: EventLoop, network: unknown): void {
   stateOf(loop).network = n;
 }
 
-/** The network host `loop` uses. */
+/**
+ * The network host `loop` uses: its `network` option; else a `connect` injected as its host
+ * capability or through setConnect (Workers' cloudflare:sockets); else the runtime's own
+ * sockets (Deno, then Node and Bun), or none.
+ */
 export function ioHostOf(loop: EventLoop): IoHost {
   const own = perLoop.get(loop)?.network;
   if (own) return own;
-  return (runtimeHost ??= denoHost() ?? nodeHost() ?? unsupportedHost());
+  return socketConnectHost(loop._host.connect) ?? (runtimeHost ??= denoHost() ?? nodeHost() ?? unsupportedHost());
 }
 
 /** NotImplementedError for a facility `host` lacks, naming the call, the runtime and what to do. */
@@ -71,7 +76,10 @@ export function lacking(where: string, host: IoHost, facility: string): NotImple
 /** A host resource opened for `loop`: released if the loop closes first; counted for the virtual clock if external. */
 export function openResource(loop: EventLoop, host: IoHost, resource: IoResource): void {
   stateOf(loop).resources.add(resource);
-  if (host.external) loop._ioBegin(false);
+  if (!host.external) return;
+  loop._ioBegin(false);
+  const turn = host.turn;
+  if (turn !== undefined && loop._ioTurn === null) loop._ioTurn = (done) => turn.call(host, loop, done);
 }
 
 /** The resource was released. */

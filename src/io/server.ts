@@ -60,6 +60,8 @@ export class Server {
   #opening = true;
   #serving = false;
   #activeCount = 0;
+  /** closed listeners the host has not released yet (HostListener.released) */
+  #releasing = 0;
   /** waitClosed() waiters; null once the server is closed and its last connection gone */
   #waiters: Future<void>[] | null = [];
   #servingForeverFut: Future<void> | null = null;
@@ -107,7 +109,30 @@ export class Server {
   /** @internal a transport of this server lost its connection */
   _detach(): void {
     this.#activeCount--;
-    if (this.#activeCount === 0 && this.#listeners === null) this.#wakeup();
+    if (this.#activeCount === 0 && this.#listeners === null && this.#releasing === 0) this.#wakeup();
+  }
+
+  /**
+   * A closed listener's socket is released later: waitClosed() waits for it, and a virtual
+   * clock counts it as host I/O in flight (it completes by itself).
+   */
+  #awaitRelease(released: PromiseLike<void>): void {
+    const loop = this.#loop;
+    const counted = this.#host.external;
+    this.#releasing++;
+    if (counted) loop._ioBegin(true);
+    const done = () => {
+      if (counted) loop._ioEnd(true);
+      if (loop.isClosed()) return;
+      loop._soon(listenerReleased, this);
+    };
+    released.then(done, done);
+  }
+
+  /** @internal a closed listener's socket was released */
+  _listenerReleased(): void {
+    this.#releasing--;
+    if (this.#activeCount === 0 && this.#listeners === null && this.#releasing === 0) this.#wakeup();
   }
 
   #wakeup(): void {
@@ -203,7 +228,10 @@ export class Server {
     const listeners = this.#listeners;
     if (listeners === null) return;
     this.#listeners = null;
-    for (const l of listeners) l.close();
+    for (const l of listeners) {
+      l.close();
+      if (l.released !== undefined) this.#awaitRelease(l.released);
+    }
     const held = this.#held;
     this.#held = [];
     for (const conn of held) conn.abort();
@@ -214,7 +242,7 @@ export class Server {
       fut.cancel();
       this.#servingForeverFut = null;
     }
-    if (this.#activeCount === 0) this.#wakeup();
+    if (this.#activeCount === 0 && this.#releasing === 0) this.#wakeup();
   }
 
   /** Starts accepting connections (after createServer with startServing: false); returns after one iteration. */
@@ -307,6 +335,10 @@ export class Server {
     this.#held = [];
     closeResource(this.#loop, this.#host, this);
   }
+}
+
+function listenerReleased(server: Server): void {
+  server._listenerReleased();
 }
 
 function acceptConnection([server, conn]: [Server, HostConnection]): void {

@@ -207,8 +207,8 @@ describe("a host without sockets", () => {
     }
     expect(errors).toEqual([
       "createConnection: a test runtime has no TCP sockets (give it a network)",
-      "createServer: a test runtime has no TCP sockets (give it a network)",
-      "createUnixServer: a test runtime has no Unix sockets (give it a network)",
+      "createServer: a test runtime has no TCP servers (give it a network)",
+      "createUnixServer: a test runtime has no Unix socket servers (give it a network)",
     ]);
     // the loop is usable after
     expect(loop.runUntilCompleteSync((function* () { return 7; })())).toBe(7);

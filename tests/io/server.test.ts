@@ -309,3 +309,30 @@ describe("closing the loop", () => {
     expect(got).toBe(true);
   });
 });
+
+describe("Server over a host that releases listeners later (Deno)", () => {
+  it("waitClosed waits until the host has released the closed listener", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const host = {
+      runtime: "a test host",
+      external: false,
+      listen: async () => ({ address: { family: "IPv4" as const, host: "127.0.0.1", port: 1 }, close() {}, released }),
+    };
+    const loop = new EventLoop({ network: host });
+    const got = await loop.runUntilComplete(
+      (function* () {
+        const server = yield* loop.createServer(() => ({}), "127.0.0.1", 1);
+        server.close();
+        const waiting = loop.createTask(server.waitClosed());
+        yield* sleep(0.01);
+        const before = waiting.done();
+        release();
+        yield* waiting;
+        return [before, waiting.done()];
+      })(),
+    );
+    loop.close();
+    expect(got).toEqual([false, true]);
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * The one narrow interface every runtime's I/O host implements (node.ts, memory.ts,
- * unsupported.ts; later deno.ts, workers.ts ...). Transports, servers and streams talk to a
+ * The one narrow interface every runtime's I/O host implements (node.ts for Node and Bun,
+ * deno.ts, socket-connect.ts for Cloudflare Workers' connect() and any host that injects
+ * one, memory.ts, unsupported.ts). Transports, servers and streams talk to a
  * host only through it, so that a socket of Node, Bun, Deno, Cloudflare Workers or the
  * in-memory network is the same to them. Only files in this folder import `node:*` or
  * read `Deno`.
@@ -88,10 +89,23 @@ export interface HostListener {
   readonly address: SocketAddress;
   /** Stops listening and releases the socket; connections already made are not touched. */
   close(): void;
+  /**
+   * Settles once, after close(), the host has let go of the socket, where that comes later
+   * (Deno releases a listener when its pending accept has ended): Server.waitClosed() waits
+   * for it, so that a connection made after it is refused. Absent: released by close() itself.
+   */
+  readonly released?: PromiseLike<void>;
 }
 
 /** TLS settings as the host takes them: node:tls-style options (see the README's list). */
 export type TlsOptions = Record<string, unknown>;
+
+/**
+ * The `checkServerIdentity` createConnection sets for serverHostname "" (asyncio: no
+ * hostname check). node:tls calls it; hosts without such a callback (Deno, Workers)
+ * recognise it by identity and switch their own name check off instead.
+ */
+export const acceptAnyServerName = (): undefined => undefined;
 
 /** What a host is asked to connect to. */
 export interface ConnectRequest {
@@ -166,4 +180,10 @@ export interface IoHost {
   connect?(request: ConnectRequest): PromiseLike<HostConnection>;
   /** Binds and listens; resolves once listening. */
   listen?(request: ListenRequest): PromiseLike<HostListener>;
+  /**
+   * The host's turn for a virtual clock (base-events.ts, "Virtual time and host I/O"):
+   * calls `done` once the host has delivered the I/O it already has. Absent: one macrotask
+   * (Node and Bun deliver what the kernel has before their next macrotask).
+   */
+  turn?(loop: EventLoop, done: () => void): void;
 }
