@@ -23,6 +23,8 @@ import { BaseEventLoop } from "./base-events.js";
 import type { EventLoop } from "./loop.js";
 import { checkFunction, describe } from "./validate.js";
 import { _capture, checkContext, type Captured, type Context } from "./contextvars.js";
+import { _noteCreated, _noteSuspension, _sourceTraceback } from "./debug.js";
+import type { CallFrame } from "./stack-frames.js";
 
 /** A Future, a coroutine (generator object) returning T, or a PromiseLike of T. */
 export type Awaitable<T> = Future<T> | Generator<unknown, T, any> | PromiseLike<T>;
@@ -40,12 +42,20 @@ interface LostException {
   exception: unknown;
   message: string;
   repr: string;
+  /** debug mode: where the Future was made */
+  sourceTraceback?: CallFrame[];
 }
 
 const lostExceptions: FinalizationRegistry<LostException> | null =
   typeof FinalizationRegistry === "function"
     ? new FinalizationRegistry((lost) => {
-        lost.loop.callExceptionHandler({ message: lost.message, exception: lost.exception, future: lost.repr });
+        const context: { message: string; exception: unknown; future: string; source_traceback?: CallFrame[] } = {
+          message: lost.message,
+          exception: lost.exception,
+          future: lost.repr,
+        };
+        if (lost.sourceTraceback !== undefined) context.source_traceback = lost.sourceTraceback;
+        lost.loop.callExceptionHandler(context);
       })
     : null;
 
@@ -106,6 +116,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       throw new TypeError(`Future: options.loop must be an EventLoop, got ${describe(loop)}`);
     }
     this._loop = loop ?? getEventLoop();
+    if (this._loop._debug) _noteCreated(this, Future);
   }
 
   /** The loop this Future is bound to. */
@@ -291,6 +302,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
         message: `${this._kind()} exception was never retrieved`,
         repr: this.toString(),
       };
+      if (this._loop._debug) this.#lost.sourceTraceback = _sourceTraceback(this);
       lostExceptions.register(this, this.#lost, this.#lost);
     }
   }
@@ -343,6 +355,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** `yield* fut`: yields the Future while it is pending, then returns its result. */
   *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
     if (this._state === PENDING) {
+      // debug mode: the only moment the suspending task's coroutine frames can be read (graph.ts)
+      if (this._loop._debug) _noteSuspension(this._loop, this, Future.prototype[Symbol.iterator]);
       yield this;
     } else if (this._yieldOnce) {
       yield undefined as never; // a bare yield: the task steps again next iteration
