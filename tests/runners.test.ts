@@ -386,6 +386,60 @@ describe("Runner", () => {
   });
 });
 
+describe("the closing sequence takes asyncio's iterations", () => {
+  /** A callSoon chain: each link records itself and schedules the next, so links = iterations. */
+  function chainFrom(links: number[]) {
+    const link = (n: number) => {
+      links.push(n);
+      if (n < 20) getRunningLoop().callSoon(link, n + 1);
+    };
+    return function* () {
+      getRunningLoop().callSoon(link, 0);
+      return "main";
+    };
+  }
+
+  it("run(): after main, shutdown_asyncgens and shutdown_default_executor each run the loop for two iterations", async () => {
+    const links: number[] = [];
+    expect(await run(chainFrom(links)(), { clock: "virtual" })).toBe("main");
+    // link 0 runs with main's stop; 1-2 during shutdown_asyncgens, 3-4 during shutdown_default_executor
+    expect(links).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("Runner.close() on the caller's stack runs the same two steps, with no leftover task", () => {
+    const links: number[] = [];
+    const runner = new Runner({ clock: "virtual" });
+    runner.runSync(chainFrom(links)());
+    expect(links).toEqual([0]);
+    runner.close();
+    expect(links).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("a task a leftover starts in its cleanup runs until the loop closes, as under asyncio", async () => {
+    const ticks: number[] = [];
+    function* late() {
+      for (let i = 0; i < 12; i++) {
+        ticks.push(i);
+        yield* sleep(0);
+      }
+    }
+    function* leftover() {
+      try {
+        yield* sleep(100);
+      } finally {
+        getRunningLoop().createTask(late());
+        yield* sleep(0);
+      }
+    }
+    function* main() {
+      createTask(leftover());
+      yield* sleep(0);
+    }
+    await run(main(), { clock: "virtual" });
+    expect(ticks).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+});
+
 describe("run() and Runner with the default executor", () => {
   it("run() waits for the default executor's workers before it closes the loop", async () => {
     const calls: string[] = [];
