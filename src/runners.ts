@@ -36,6 +36,7 @@ import { isThenable } from "./ensure-future.js";
 import { isCoroutine } from "./coroutines.js";
 import { checkContext, copyContext, type Context } from "./contextvars.js";
 import { checkOptions } from "./options.js";
+import { _ioLayerOrNull } from "./io-layer.js";
 import { describe } from "./validate.js";
 
 /** Options of `new Runner(options)`: how its loop is made. */
@@ -206,11 +207,13 @@ export class Runner {
           loop.runUntilCompleteSync(gather(...tasks, { returnExceptions: true }));
           reportLeftovers(loop, tasks);
         }
-        loop.runUntilCompleteSync(shutdownAsyncgens());
-        // shutdown_default_executor's run: the workers of a default executor cannot be waited
-        // for on the caller's stack (their end is a host event), so this step only takes its
-        // iterations and the loop's close() shuts the executor down without waiting
-        loop.runUntilCompleteSync(shutdownAsyncgens());
+        if (syncRunPossible(loop)) {
+          loop.runUntilCompleteSync(shutdownAsyncgens());
+          // shutdown_default_executor's run: the workers of a default executor cannot be waited
+          // for on the caller's stack (their end is a host event), so this step only takes its
+          // iterations and the loop's close() shuts the executor down without waiting
+          loop.runUntilCompleteSync(shutdownAsyncgens());
+        }
       }
     } finally {
       this.#finish(loop);
@@ -290,6 +293,24 @@ function checkMain(where: string, name: string, aw: unknown): void {
 // eslint-disable-next-line require-yield
 function* shutdownAsyncgens(): Generator<never, void, unknown> {
   return;
+}
+
+/**
+ * Whether a synchronous run of `loop` can start: not while a child process or a pipe of the
+ * loop reports through host events (runUntilCompleteSync refuses then). close() skips its
+ * two shutdown steps in that case and closes the loop, which releases them.
+ */
+function syncRunPossible(loop: EventLoop): boolean {
+  const io = _ioLayerOrNull();
+  if (io === null) return true;
+  try {
+    io.enterSyncRun(loop);
+  } catch (e) {
+    if (e instanceof RuntimeError) return false;
+    throw e;
+  }
+  io.leaveSyncRun(loop);
+  return true;
 }
 
 /** Cancels every pending task of `loop`; returns them, or null if there are none (asyncio's _cancel_all_tasks). */
