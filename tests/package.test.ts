@@ -176,6 +176,20 @@ describe("the npm package", () => {
     );
   });
 
+  it("under wasmloop/lite, shutdownDefaultExecutor is still asyncio's coroutine: run() closes with the same iterations", () => {
+    writeFileSync(
+      join(project, "lite-shutdown.mjs"),
+      'import { run, getRunningLoop } from "wasmloop/lite";\n' +
+        "const links = [];\n" +
+        "function link(n) { links.push(n); if (n < 20) getRunningLoop().callSoon(link, n + 1); }\n" +
+        "function* main() { getRunningLoop().callSoon(link, 0); }\n" +
+        'await run(main(), { clock: "virtual" });\n' +
+        'console.log(links.join(","));\n',
+    );
+    // link 0 with main's stop, 1-2 in shutdown_asyncgens, 3-4 in shutdown_default_executor
+    expect(execFileSync(process.execPath, [join(project, "lite-shutdown.mjs")], { encoding: "utf8" })).toBe("0,1,2,3,4\n");
+  });
+
   it("makes the loop's I/O methods work under wasmloop/lite once wasmloop/io is imported, bundled", async () => {
     const { build } = await import("esbuild");
     writeFileSync(
