@@ -17,6 +17,8 @@ export const EXAMPLES = [
   "hello_world_coroutine",
   "chain_coroutines",
   "parallel_factorial",
+  "trace_parallel_factorial",
+  "call_graph",
   "future_done_callback",
   "wait_for_timeout",
   "cl_loop",

@@ -265,6 +265,33 @@ export async function runChecks(api, options = {}) {
     ], "trace");
   });
 
+  await check("observability: a virtual-clock trace (tracks, slices, wake-ups) and a call graph", () => {
+    const { formatCallGraph, traceToSvg } = api;
+    const loop = virtual();
+    let graph = "";
+    function* leaf(d) {
+      yield* sleep(d);
+    }
+    function* main() {
+      const a = loop.createTask(leaf(1), { name: "a" });
+      const b = loop.createTask(leaf(2), { name: "b" });
+      loop.callSoon(() => (graph = formatCallGraph(a, { limit: 0 }).replace(/id=0x[0-9a-f]+/g, "id")));
+      yield* gather(a, b);
+    }
+    loop.startTrace();
+    loop.runUntilCompleteSync(loop.createTask(main(), { name: "main" }));
+    const trace = JSON.parse(JSON.stringify(loop.stopTrace()));
+    loop.close();
+    const names = new Map(trace.traceEvents.filter((e) => e.name === "thread_name").map((e) => [e.tid, e.args.name]));
+    const slices = (track) => trace.traceEvents.filter((e) => e.ph === "X" && names.get(e.tid) === track).map((e) => `${e.name}@${e.args.t}`);
+    expectEqual([...names.values()], ["event loop", "main", "a", "b"], "tracks");
+    expectEqual(slices("a"), ["step@0", "wakeup@1"], "task a's slices");
+    expectEqual(slices("main"), ["step@0", "wakeup@2"], "main's slices");
+    expectEqual(trace.traceEvents.filter((e) => e.ph === "f" && e.name === "wakeup").length, 3, "wake-up flows");
+    expectEqual(graph, "* Task(name='a', id)\n  + Awaited by:\n    * Task(name='main', id)", "formatCallGraph");
+    if (!traceToSvg(trace).startsWith("<svg")) throw new Error("traceToSvg: not an SVG");
+  });
+
   await check("conformance: lock_fifo and queue_producer_consumer (locks, queues)", () => {
     const { Lock, Queue, asyncWith } = api;
     const loop = virtual();

@@ -33,3 +33,15 @@ export type { CreateTaskOptions, CallOptions } from "./loop.js";
 export { LookupError } from "./exceptions.js";
 export { run, Runner, type RunOptions, type RunnerOptions, type RunnerRunOptions } from "./runners.js";
 export { NotImplementedError } from "./exceptions.js";
+export {
+  captureCallGraph,
+  formatCallGraph,
+  printCallGraph,
+  type FutureCallGraph,
+  type FrameCallGraphEntry,
+  type CallGraphOptions,
+  type PrintCallGraphOptions,
+} from "./graph.js";
+export type { CallFrame } from "./stack-frames.js";
+export type { Trace, TraceEvent } from "./trace.js";
+export { traceToSvg, type TraceSvgOptions } from "./trace-svg.js";

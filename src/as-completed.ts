@@ -5,6 +5,7 @@ import { checkAwaitables, toFutureSet } from "./wait.js";
 import { checkOptions } from "./options.js";
 import { checkTimeout } from "./validate.js";
 import type { AwaitedValue } from "./gather.js";
+import { _untracked } from "./debug.js";
 
 /**
  * Futures in completion order: the i-th Future yielded gives the result (or raises the
@@ -88,5 +89,6 @@ export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: { timeout?:
     if (f === null) throw new TimeoutError();
     return f.result();
   }
-  return Array.from({ length: waiting.size }, () => new CoroutineFuture(loop, waitForOne));
+  // made all at once, handed out one by one: those a program stops short of are not "never awaited"
+  return _untracked(() => Array.from({ length: waiting.size }, () => new CoroutineFuture(loop, waitForOne)));
 }

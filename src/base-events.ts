@@ -31,7 +31,7 @@
  *
  * Handles. callSoon / callLater return a Handle, but the loop keeps the Handle itself
  * (`#fns[slot] = runHandle`, `#args[slot] = handle`) only where it may have to hand over
- * that very object: with a custom exception handler or debug mode on when the call is made
+ * that very object: with a custom exception handler, debug mode or a trace on when the call is made
  * (a handler is given the Handle of a failed call: asyncio's `context["handle"]`), and where
  * a copy made at failure time could not repeat its repr (two or more arguments; a timer
  * with an argument). Otherwise — callSoon with no argument or one, callLater/callAt with
@@ -59,6 +59,15 @@
  * callbacks the current context is a fresh empty copy; the dispatch restores that after any
  * callback that changed it, and restores the caller's context after the iteration.
  *
+ * Tracing (trace.ts): #dispatch checks `#tracer` once at the top of each iteration and, while
+ * a trace runs, hands the iteration to #dispatchTraced, the same pass with each callback timed
+ * as a slice; startTrace also wraps the core in a TracingCore that notes which slice scheduled
+ * each callback. With no trace, that one check per iteration is all tracing costs.
+ *
+ * Debug mode (debug.ts): the few places that pay for it check `_debug` (a plain field, so one
+ * load): public Handles, Futures and coroutine-like Futures note where they were made, and
+ * callbacks are timed (#runTimed) to report slow ones through the exception handler.
+ *
  * Costs: scheduling O(1) (soon) or O(log n) (timers); cancel O(log n) for timers, O(1)
  * for ready entries; an iteration O(k log n) for k due timers plus its callbacks.
  */
@@ -75,6 +84,9 @@ import {
 // a type only: the handler is given the EventLoop (loop.ts) that this class is the base of
 import type { EventLoop } from "./loop.js";
 import type { IoHost } from "./io/hosts/host.js";
+import { Tracer, TracingCore, _taskOfCallback, type Trace } from "./trace.js";
+import { _noteCreated, _sourceTraceback } from "./debug.js";
+import { formatFrame, type CallFrame } from "./stack-frames.js";
 
 /** Timers due within this much of `now` run in the current iteration (asyncio's clock resolution). */
 const CLOCK_RESOLUTION = 1e-9;
@@ -94,7 +106,11 @@ const MAX_SLEEP_MS = 24 * 3600 * 1000;
 export interface EventLoopOptions {
   /** "real" (default): monotonic seconds from the host. "virtual": starts at 0 and jumps to the next deadline whenever nothing is ready. */
   clock?: "real" | "virtual";
-  /** asyncio's debug mode: warns about callbacks slower than `slowCallbackDuration`. */
+  /**
+   * asyncio's debug mode: callbacks slower than `slowCallbackDuration` are reported, coroutine-like
+   * Futures dropped without being awaited are reported, and reports carry where their objects were
+   * made (`source_traceback`).
+   */
   debug?: boolean;
   /** Host capabilities to use where the global is missing or should not be used (SES compartments, plugin hosts). */
   host?: HostCapabilities;
@@ -178,8 +194,13 @@ export class BaseEventLoop {
   slowCallbackDuration = 0.1;
   /** @internal the Task whose step is running (tasks.ts sets it) */
   _currentTask: unknown = null;
+  /** @internal debug mode, as a plain field: the places that pay for debug mode check it with one load */
+  _debug = false;
 
-  readonly #core: SchedulerCore;
+  /** the scheduler core; while a trace runs, a TracingCore around it (trace.ts) */
+  #core: SchedulerCore;
+  /** the trace being recorded, or null: the dispatch checks it once per iteration */
+  #tracer: Tracer | null = null;
   readonly #host: Host;
   readonly #virtual: boolean;
   #fns: (Callback | undefined)[] = [];
@@ -231,7 +252,7 @@ export class BaseEventLoop {
         'EventLoop: this host has no performance.now(); pass options.host.now or use clock: "virtual"',
       );
     }
-    this.#debug = Boolean(debug);
+    this._debug = this.#debug = Boolean(debug);
     this.#keepHandles = this.#debug;
     this.#core = core === "wasm" ? createWasmCore() : core();
   }
@@ -277,6 +298,7 @@ export class BaseEventLoop {
     const n = args.length;
     const id = this.#core.soon();
     const h = new Handle(callback, n === 0 ? NO_ARGS : args, this, id);
+    if (this.#debug) _noteCreated(h, this.#handle);
     if (this.#keepHandles || n > 1) this.#enqueueIn(id, runHandle, h, ctx);
     else this.#enqueueIn(id, callback, n === 0 ? NO_ARG : args[0], ctx);
     return h;
@@ -316,6 +338,7 @@ export class BaseEventLoop {
     const n = args.length;
     const id = this.#core.at(when);
     const h = new TimerHandle(when, callback, n === 0 ? NO_ARGS : args, this, id);
+    if (this.#debug) _noteCreated(h, this.#timer);
     if (this.#keepHandles || n > 0) {
       this.#enqueueIn(id, runHandle, h, ctx);
     } else {
@@ -716,7 +739,7 @@ export class BaseEventLoop {
       throw new TypeError(`setExceptionHandler: handler must be a function or null, got ${describe(handler)}`);
     }
     this.#handler = handler;
-    this.#keepHandles = handler !== null || this.#debug;
+    this.#keepHandles = handler !== null || this.#debug || this.#tracer !== null;
   }
 
   /** The handler set by setExceptionHandler, or null for the default one. */
@@ -734,6 +757,11 @@ export class BaseEventLoop {
   callExceptionHandler(context: ExceptionContext): void {
     if (context === null || typeof context !== "object") {
       throw new TypeError(`callExceptionHandler: context must be an object, got ${describe(context)}`);
+    }
+    if (this.#debug && context.source_traceback === undefined) {
+      // debug mode: where the object the report is about was made (asyncio's source_traceback)
+      const tb = _sourceTraceback(context.handle) ?? _sourceTraceback(context.task) ?? _sourceTraceback(context.future);
+      if (tb !== undefined) context = { ...context, source_traceback: tb };
     }
     if (this.#handler === null) {
       try {
@@ -758,27 +786,88 @@ export class BaseEventLoop {
     }
   }
 
-  /** Logs the context to the console: the message, the other keys, and the exception's stack. */
+  /**
+   * Logs the context to the console: the message, the other keys, and the exception's stack.
+   * A `source_traceback` (debug mode: where the object was made) is printed as asyncio prints
+   * it, "Object created at (most recent call last):" and a frame per line.
+   */
   defaultExceptionHandler(context: ExceptionContext): void {
     const lines = [context.message || "Unhandled exception in event loop"];
     for (const key of Object.keys(context).sort()) {
       if (key === "message" || key === "exception") continue;
-      lines.push(`${key}: ${reprValue(context[key])}`);
+      const value = context[key];
+      if ((key === "source_traceback" || key === "handle_traceback") && Array.isArray(value)) {
+        const what = key === "source_traceback" ? "Object" : "Handle";
+        lines.push(`${key}: ${what} created at (most recent call last):`);
+        for (const f of value as CallFrame[]) lines.push(`  ${formatFrame(f)}`);
+        continue;
+      }
+      lines.push(`${key}: ${reprValue(value)}`);
     }
     const exc = context.exception;
     if (exc !== undefined && exc !== null) lines.push(exc instanceof Error && exc.stack ? exc.stack : String(exc));
     logError(lines.join("\n"));
   }
 
-  /** Turns asyncio's debug mode on or off (slow callbacks are reported, cancelled handles keep their repr). */
+  /**
+   * Turns asyncio's debug mode on or off: callbacks slower than `slowCallbackDuration` are
+   * reported ("Executing <Handle tick()> took 0.150 seconds"), coroutine-like Futures collected
+   * without being awaited are reported ("coroutine 'sleep' was never awaited"), both through the
+   * exception handler; Futures, Tasks and Handles made meanwhile remember where, and reports
+   * about them carry it as `source_traceback`; cancelled handles keep their repr.
+   * @example
+   * loop.setDebug(true);
+   * loop.slowCallbackDuration = 0.05;   // report callbacks over 50 ms
+   */
   setDebug(on: boolean): void {
-    this.#debug = Boolean(on);
-    this.#keepHandles = this.#handler !== null || this.#debug;
+    this._debug = this.#debug = Boolean(on);
+    this.#keepHandles = this.#handler !== null || this.#debug || this.#tracer !== null;
   }
 
   /** True in debug mode. */
   getDebug(): boolean {
     return this.#debug;
+  }
+
+  /**
+   * Starts recording a trace of this loop (beyond asyncio): every callback and every task step
+   * from the next iteration on, in loop time, until stopTrace(). RuntimeError if a trace is
+   * already being recorded or the loop is closed. While no trace runs, tracing costs one
+   * check per iteration.
+   * @example
+   * const loop = new EventLoop({ clock: "virtual" });
+   * loop.startTrace();
+   * loop.runUntilCompleteSync(main());
+   * const trace = loop.stopTrace();   // open JSON.stringify(trace) in ui.perfetto.dev
+   */
+  startTrace(): void {
+    this._checkClosed();
+    if (this.#tracer !== null) throw new RuntimeError("startTrace: this loop is already recording a trace; call stopTrace() first");
+    const tracer = new Tracer(this.#virtual, runHandle);
+    this.#tracer = tracer;
+    this.#core = new TracingCore(this.#core, tracer);
+    this.#keepHandles = true; // the trace names a call by its Handle
+  }
+
+  /**
+   * Stops the trace and returns it in Chrome's Trace Event Format (`{ traceEvents: [...] }`,
+   * JSON-serialisable): one track per Task, named for it, with a slice per step; a track for
+   * plain callbacks; flow arrows from a Future's completion to the step it wakes (and from a
+   * task's creation to its first step, from a timer's arming to its callback); counters of the
+   * ready callbacks and pending timers. Timestamps are loop time in µs (see trace.ts for how one
+   * virtual instant is laid out). RuntimeError if no trace is being recorded. Works on a closed loop.
+   * @example
+   * const trace = loop.stopTrace();
+   * writeFileSync("trace.json", JSON.stringify(trace));   // ui.perfetto.dev or chrome://tracing
+   * writeFileSync("trace.svg", traceToSvg(trace));
+   */
+  stopTrace(): Trace {
+    const tracer = this.#tracer;
+    if (tracer === null) throw new RuntimeError("stopTrace: no trace is being recorded (call startTrace() first)");
+    this.#tracer = null;
+    this.#core = (this.#core as TracingCore).inner;
+    this.#keepHandles = this.#handler !== null || this.#debug;
+    return tracer.finish(this.time());
   }
 
   /** `using loop = new EventLoop()`: closes the loop at the end of the block. */
@@ -890,6 +979,11 @@ export class BaseEventLoop {
    * are in the core's chunk now, and core.take() hands over the rest of the snapshot.
    */
   #dispatch(core: SchedulerCore, n: number): void {
+    // the one check tracing costs while it is off
+    if (this.#tracer !== null) {
+      this.#dispatchTraced(core, this.#tracer, n);
+      return;
+    }
     const fns = this.#fns;
     const args = this.#args;
     const ctxs = this.#ctxs;
@@ -937,6 +1031,68 @@ export class BaseEventLoop {
     }
   }
 
+
+  /**
+   * #dispatch while a trace is recorded: the same pass, with each callback a slice
+   * (trace.ts). Keep the two in step: the order of callbacks, contexts and error handling
+   * are #dispatch's.
+   */
+  #dispatchTraced(core: SchedulerCore, tracer: Tracer, n: number): void {
+    const fns = this.#fns;
+    const args = this.#args;
+    const ctxs = this.#ctxs;
+    const batch = this.#batch;
+    const cs = contextState;
+    tracer.iteration(this.time(), n + core.unhanded(), core.timerCount());
+    const withCtx = this.#ctxPending !== 0;
+    for (;;) {
+      const chunk = core.chunk();
+      for (let i = 0; i < n; i++) batch[i] = chunk[i];
+      for (let i = 0; i < n; i++) {
+        const slot = batch[i];
+        const fn = fns[slot];
+        if (fn === undefined) continue;
+        const arg = args[slot];
+        fns[slot] = undefined;
+        args[slot] = undefined;
+        let ctx: Captured | undefined;
+        if (withCtx) {
+          ctx = ctxs[slot];
+          if (ctx !== undefined) {
+            ctxs[slot] = undefined;
+            this.#ctxPending--;
+          }
+        }
+        // a no-argument call whose Handle the loop did not keep (made before the trace began)
+        // is named as its Handle would be; a one-argument one is named by its function
+        if (arg === NO_ARG || arg === NO_TIMER_ARG) tracer.begin(slot, runHandle, this.#handleOf(fn, arg, slot), this.time());
+        else tracer.begin(slot, fn, arg, this.time());
+        try {
+          if (ctx !== undefined) {
+            this.#runIn(ctx, fn, arg, slot);
+          } else {
+            if (this.#debug) {
+              this.#runTimed(fn, arg, slot);
+            } else {
+              try {
+                if (arg === NO_ARG || arg === NO_TIMER_ARG) (fn as () => void)();
+                else fn(arg);
+              } catch (e) {
+                this.#callbackFailed(e, fn, arg, slot);
+              }
+            }
+            if (cs.current !== null) _resetToEmpty();
+          }
+        } finally {
+          tracer.end(this.time());
+        }
+      }
+      if (core.unhanded() === 0) break;
+      n = core.take();
+    }
+    tracer.iteration(this.time(), core.readyCount(), core.timerCount());
+  }
+
   /** Runs a callback in its stored context: a fresh copy of a Data snapshot, or a Context itself. */
   #runIn(ctx: Captured, fn: Callback, arg: unknown, slot: number): void {
     try {
@@ -973,7 +1129,16 @@ export class BaseEventLoop {
     }
     const dt = now === null ? 0 : (now() - t0) / 1000;
     if (dt >= this.slowCallbackDuration) {
-      logWarning(`Executing ${this.#handleOf(fn, arg, slot)} took ${dt.toFixed(3)} seconds`);
+      // asyncio logs this; here it goes through the exception handler. A task's step is named
+      // by the task, as asyncio's _format_handle does.
+      const stepped = _taskOfCallback(fn, arg);
+      const handle = this.#handleOf(fn, arg, slot);
+      const context: ExceptionContext = {
+        message: `Executing ${stepped !== null ? stepped[0] : handle} took ${dt.toFixed(3)} seconds`,
+        handle,
+      };
+      if (stepped !== null) context.task = stepped[0];
+      this.callExceptionHandler(context);
     }
   }
 
@@ -1032,7 +1197,4 @@ function logError(...parts: unknown[]): void {
   if (c && typeof c.error === "function") c.error(...parts);
 }
 
-function logWarning(message: string): void {
-  const c = (globalThis as any).console;
-  if (c && typeof c.warn === "function") c.warn(message);
-}
+

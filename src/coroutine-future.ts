@@ -13,6 +13,8 @@ import { Future } from "./futures.js";
 import { _getRunningLoop } from "./base-events.js";
 import type { EventLoop } from "./loop.js";
 import { Task } from "./tasks.js";
+import { _awaited, _trackCoroutine } from "./debug.js";
+import { _awaitedVia } from "./awaited-by.js";
 
 export class CoroutineFuture<T> extends Future<T> {
   #body: (() => Generator<unknown, T, any>) | null;
@@ -25,7 +27,10 @@ export class CoroutineFuture<T> extends Future<T> {
   constructor(loop: EventLoop, body: () => Generator<unknown, T, any>) {
     super({ loop });
     this.#body = body;
-    this.#unbound = _getRunningLoop() === null;
+    const running = _getRunningLoop();
+    this.#unbound = running === null;
+    // debug mode: report it if it is dropped unused ("coroutine ... was never awaited")
+    if (running !== null && running._debug) _trackCoroutine(this, running);
   }
 
   /** @internal like an asyncio coroutine, it belongs to no loop until it starts */
@@ -46,6 +51,7 @@ export class CoroutineFuture<T> extends Future<T> {
     const body = this.#body;
     if (body === null) return super[Symbol.iterator]();
     this.#body = null; // taken now, not at the first step: nothing else may start it meanwhile
+    _awaited(this);
     return this._inline(body);
   }
 
@@ -95,6 +101,7 @@ export class CoroutineFuture<T> extends Future<T> {
 
   /** Never started: it never will be. Running in its own Task: cancels the Task, whose end settles this. */
   override cancel(msg?: unknown): boolean {
+    if (this.#body !== null) _awaited(this);
     this.#body = null;
     const task = this.#task;
     if (task !== null && !this.done()) return task.cancel(msg);
@@ -105,9 +112,11 @@ export class CoroutineFuture<T> extends Future<T> {
     const body = this.#body;
     if (body === null) return;
     this.#body = null;
+    _awaited(this);
     const task = new Task<T>(this._taskBody(body), { loop: this._loop });
     this.#task = task;
-    task._addCallback((t: Task<T>) => {
+    // the Task is awaited by this Future (call graphs)
+    task._addCallback(_awaitedVia((t: Task<T>) => {
       if (this.done()) {
         if (!t.cancelled()) t.exception();
       } else if (t.cancelled()) {
@@ -118,6 +127,6 @@ export class CoroutineFuture<T> extends Future<T> {
       } else {
         this.setResult(t.result());
       }
-    });
+    }, this));
   }
 }

@@ -23,6 +23,8 @@ import { BaseEventLoop } from "./base-events.js";
 import type { EventLoop } from "./loop.js";
 import { checkFunction, describe } from "./validate.js";
 import { _capture, checkContext, type Captured, type Context } from "./contextvars.js";
+import { _noteCreated, _noteSuspension, _sourceTraceback } from "./debug.js";
+import type { CallFrame } from "./stack-frames.js";
 
 /** A Future, a coroutine (generator object) returning T, or a PromiseLike of T. */
 export type Awaitable<T> = Future<T> | Generator<unknown, T, any> | PromiseLike<T>;
@@ -41,12 +43,20 @@ export interface LostException {
   exception: unknown;
   message: string;
   repr: string;
+  /** debug mode: where the Future was made */
+  sourceTraceback?: CallFrame[];
 }
 
 const lostExceptions: FinalizationRegistry<LostException> | null =
   typeof FinalizationRegistry === "function"
     ? new FinalizationRegistry((lost) => {
-        lost.loop.callExceptionHandler({ message: lost.message, exception: lost.exception, future: lost.repr });
+        const context: { message: string; exception: unknown; future: string; source_traceback?: CallFrame[] } = {
+          message: lost.message,
+          exception: lost.exception,
+          future: lost.repr,
+        };
+        if (lost.sourceTraceback !== undefined) context.source_traceback = lost.sourceTraceback;
+        lost.loop.callExceptionHandler(context);
       })
     : null;
 
@@ -178,6 +188,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._loop = loop ?? getEventLoop();
     this._callbacks = null;
     this._rare = null;
+    if (this._loop._debug) _noteCreated(this, Future);
   }
 
   /** The loop this Future is bound to. */
@@ -358,13 +369,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
       // read. The registry holds the exception strongly, so a frame whose receiver is this
       // Future (a Task's step) would keep it alive forever and the report would never come.
       if (exception instanceof Error) void exception.stack;
-      this._lost = {
+      const lost: LostException = {
         loop: this._loop,
         exception,
         message: `${this._kind()} exception was never retrieved`,
         repr: this.toString(),
       };
-      lostExceptions.register(this, this._lost, this._lost);
+      this._lost = lost;
+      if (this._loop._debug) lost.sourceTraceback = _sourceTraceback(this);
+      lostExceptions.register(this, lost, lost);
     }
   }
 
@@ -489,6 +502,8 @@ class FutureIterator<T> {
     const pending = f._state === PENDING;
     if (this.s === 0 && (pending || f._yieldOnce)) {
       this.s = 1;
+      // debug mode: the only moment the suspending task's coroutine frames can be read (graph.ts)
+      if (pending && f._loop._debug) _noteSuspension(f._loop, f, FutureIterator.prototype.next);
       return { value: pending ? f : undefined, done: false };
     }
     if (this.s === 2) return { value: undefined as never, done: true };
@@ -512,8 +527,8 @@ class FutureIterator<T> {
   }
 }
 
-/** Future._callbacks as a list (it is null, one callback, or an array). */
-function callbackList(cbs: unknown): unknown[] {
+/** @internal Future._callbacks as a list (it is null, one callback, or an array). */
+export function callbackList(cbs: unknown): unknown[] {
   return cbs === null ? [] : Array.isArray(cbs) ? cbs : [cbs];
 }
 

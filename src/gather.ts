@@ -5,6 +5,8 @@ import type { EventLoop } from "./loop.js";
 import { checkAwaitable, toFuture } from "./ensure-future.js";
 import { checkOptions, splitOptions } from "./options.js";
 import { describe } from "./validate.js";
+import { _getRunningLoop } from "./base-events.js";
+import { _awaitedVia } from "./awaited-by.js";
 
 /** gather's options, the trailing plain object of `gather(a, b, { returnExceptions: true })`. */
 export interface GatherOptions {
@@ -129,6 +131,9 @@ export function gather(...args: unknown[]): Future<unknown[]> {
     else outer.setResult(results);
   };
 
+  // as asyncio 3.14: the children are awaited by the task that called gather (call graphs)
+  const running = _getRunningLoop();
+  if (running !== null) _awaitedVia(onChildDone, running._currentTask);
   const done: Future<unknown>[] = [];
   for (const fut of unique) {
     if (fut.done()) done.push(fut);

@@ -14,6 +14,7 @@ import { Task, checkCoro, checkSignal, linkSignal, type TaskFactory, type TaskFa
 import type { Executor, ThreadPoolExecutor } from "./io/thread-pool-executor.js";
 import type { ModuleFunction } from "./io/work.js";
 import { toFuture } from "./ensure-future.js";
+import { CoroutineFuture } from "./coroutine-future.js";
 import { checkContext, type Context } from "./contextvars.js";
 import { checkOptions } from "./options.js";
 import { describe } from "./validate.js";
@@ -200,10 +201,9 @@ export class EventLoop extends BaseEventLoop {
   shutdownDefaultExecutor(timeout: number | null = null): Future<void> {
     const io = _ioLayerOrNull();
     if (io !== null) return io.shutdownDefaultExecutor(this, timeout) as Future<void>;
-    // without the I/O layer there is no executor to shut down
-    const done = this.createFuture<void>();
-    done.setResult(undefined);
-    return done;
+    // without the I/O layer there is no executor to shut down; still asyncio's coroutine
+    // (a Task under runUntilComplete, taking its iterations), as with the layer
+    return new CoroutineFuture<void>(this, noExecutorToShutDown);
   }
 
   // ---- networking (src/io): asyncio's create_connection / create_server and Unix variants
@@ -318,3 +318,9 @@ export class EventLoop extends BaseEventLoop {
 }
 
 _setLoopFactory((options) => new EventLoop(options));
+
+/** shutdownDefaultExecutor's body without the I/O layer: there is no executor, so it returns at once. */
+// eslint-disable-next-line require-yield
+function* noExecutorToShutDown(): Generator<never, void, unknown> {
+  return;
+}

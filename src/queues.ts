@@ -362,7 +362,8 @@ function wakeAll(waiters: WaiterQueue<undefined>): void {
 /**
  * A queue that returns its smallest item first (asyncio.PriorityQueue), ordered as Python
  * orders values: numbers, bigints and strings; arrays element by element, as tuples, so
- * `[priority, data]` items come out by priority. Items that cannot be ordered against the
+ * `[priority, data]` items come out by priority; Dates by time; objects through their
+ * `__lt__`/`__gt__`/`__eq__` methods (py-order.ts). Items that cannot be ordered against the
  * queue's items raise TypeError, as in Python, and the queue is left as it was.
  * @example
  * const q = new PriorityQueue<[number, string]>();

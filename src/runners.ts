@@ -17,6 +17,13 @@
  * does (never waits on a virtual clock; blocks between timers where the host allows);
  * `aclose()` (and `await using`, and `run()`) does the same through the host's own event
  * loop. Both end in `#finish`, which closes the loop.
+ *
+ * The closing sequence is asyncio's, step for step, because each step is a run of the loop
+ * and so lets callbacks and tasks scheduled meanwhile (a callback chain, a task a leftover
+ * started in its cleanup) take as many iterations as under asyncio: cancel the leftovers and
+ * run until they are done; then `shutdown_asyncgens()` (a coroutine, so a Task: two
+ * iterations; JS has no async generators for the loop to finalize, so it does nothing
+ * else); then `shutdown_default_executor()` (two more when there is nothing to wait for).
  */
 import { RuntimeError } from "./exceptions.js";
 import { _getRunningLoop } from "./base-events.js";
@@ -29,6 +36,7 @@ import { isThenable } from "./ensure-future.js";
 import { isCoroutine } from "./coroutines.js";
 import { checkContext, copyContext, type Context } from "./contextvars.js";
 import { checkOptions } from "./options.js";
+import { _ioLayerOrNull } from "./io-layer.js";
 import { describe } from "./validate.js";
 
 /** Options of `new Runner(options)`: how its loop is made. */
@@ -193,10 +201,19 @@ export class Runner {
     const loop = this.#loop!;
     if (loop.isRunning()) throw new RuntimeError("Runner.close: the runner's loop is running");
     try {
-      const tasks = cancelAll(loop);
-      if (tasks !== null) {
-        loop.runUntilCompleteSync(gather(...tasks, { returnExceptions: true }));
-        reportLeftovers(loop, tasks);
+      if (!loop.isClosed()) {
+        const tasks = cancelAll(loop);
+        if (tasks !== null) {
+          loop.runUntilCompleteSync(gather(...tasks, { returnExceptions: true }));
+          reportLeftovers(loop, tasks);
+        }
+        if (syncRunPossible(loop)) {
+          loop.runUntilCompleteSync(shutdownAsyncgens());
+          // shutdown_default_executor's run: the workers of a default executor cannot be waited
+          // for on the caller's stack (their end is a host event), so this step only takes its
+          // iterations and the loop's close() shuts the executor down without waiting
+          loop.runUntilCompleteSync(shutdownAsyncgens());
+        }
       }
     } finally {
       this.#finish(loop);
@@ -216,14 +233,17 @@ export class Runner {
     const loop = this.#loop!;
     if (loop.isRunning()) throw new RuntimeError("Runner.aclose: the runner's loop is running");
     try {
-      const tasks = cancelAll(loop);
-      if (tasks !== null) {
-        await loop.runUntilComplete(gather(...tasks, { returnExceptions: true }));
-        reportLeftovers(loop, tasks);
+      if (!loop.isClosed()) {
+        const tasks = cancelAll(loop);
+        if (tasks !== null) {
+          await loop.runUntilComplete(gather(...tasks, { returnExceptions: true }));
+          reportLeftovers(loop, tasks);
+        }
+        await loop.runUntilComplete(shutdownAsyncgens());
+        // as asyncio's Runner.close: the default executor's workers are waited for (at most
+        // THREAD_JOIN_TIMEOUT), then the loop closes
+        await loop.runUntilComplete(loop.shutdownDefaultExecutor(THREAD_JOIN_TIMEOUT));
       }
-      // as asyncio's Runner.close: the default executor's workers are waited for (at most
-      // THREAD_JOIN_TIMEOUT), then the loop closes
-      await loop.runUntilComplete(loop.shutdownDefaultExecutor(THREAD_JOIN_TIMEOUT));
     } finally {
       this.#finish(loop);
     }
@@ -263,6 +283,34 @@ export class Runner {
 function checkMain(where: string, name: string, aw: unknown): void {
   if (aw instanceof Future || isCoroutine(aw) || isThenable(aw)) return;
   throw new RangeError(`${where}: ${name} must be a coroutine, a promise or a Future, got ${describe(aw)}`);
+}
+
+/**
+ * asyncio's `loop.shutdown_asyncgens()` as the runners call it: a coroutine that finds no
+ * asynchronous generator to close (the loop tracks none in JS) and returns. Run with
+ * runUntilComplete it is a Task, and its run takes asyncio's two iterations.
+ */
+// eslint-disable-next-line require-yield
+function* shutdownAsyncgens(): Generator<never, void, unknown> {
+  return;
+}
+
+/**
+ * Whether a synchronous run of `loop` can start: not while a child process or a pipe of the
+ * loop reports through host events (runUntilCompleteSync refuses then). close() skips its
+ * two shutdown steps in that case and closes the loop, which releases them.
+ */
+function syncRunPossible(loop: EventLoop): boolean {
+  const io = _ioLayerOrNull();
+  if (io === null) return true;
+  try {
+    io.enterSyncRun(loop);
+  } catch (e) {
+    if (e instanceof RuntimeError) return false;
+    throw e;
+  }
+  io.leaveSyncRun(loop);
+  return true;
 }
 
 /** Cancels every pending task of `loop`; returns them, or null if there are none (asyncio's _cancel_all_tasks). */

@@ -1,5 +1,7 @@
 import { Future, type Awaitable } from "./futures.js";
 import { toFuture } from "./ensure-future.js";
+import { _getRunningLoop } from "./base-events.js";
+import { _awaitedVia } from "./awaited-by.js";
 
 /** Keeps the shielded Tasks alive while only their shield refers to them. */
 const shielded = new Set<Future<unknown>>();
@@ -30,6 +32,9 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
     else if (f.exception() !== null) outer.setException(f.exception());
     else outer.setResult(f.result());
   };
+  // as asyncio 3.14: the inner is awaited by the task that called shield (call graphs)
+  const running = _getRunningLoop();
+  if (running === inner._loop) _awaitedVia(onInner, running._currentTask);
   inner.addDoneCallback(onInner);
   outer.addDoneCallback(() => {
     if (!inner.done()) inner.removeDoneCallback(onInner);

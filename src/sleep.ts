@@ -3,6 +3,7 @@ import { _newPlaceholderLoop, getEventLoop } from "./events.js";
 import { Future } from "./futures.js";
 import type { EventLoop } from "./loop.js";
 import { checkDuration } from "./validate.js";
+import { _awaited, _trackCoroutine } from "./debug.js";
 
 /**
  * The Future of a sleep. asyncio's sleep is a coroutine: nothing happens until it is
@@ -23,11 +24,13 @@ class SleepFuture<T> extends Future<T> {
   }
 
   override [Symbol.iterator](): Generator<Future<T>, T, unknown> {
+    if (this._fresh) _awaited(this);
     this._fresh = false;
     return super[Symbol.iterator]();
   }
 
   override cancel(msg?: unknown): boolean {
+    if (this._fresh) _awaited(this);
     if (!super.cancel(msg)) return false;
     if (this._timer !== 0) this._loop._cancelId(this._timer);
     return true;
@@ -45,6 +48,7 @@ class SleepFuture<T> extends Future<T> {
   }
 
   override _addCallback(fn: unknown): void {
+    if (this._fresh) _awaited(this);
     this._fresh = false;
     const delay = this._delay;
     if (delay !== null) {
@@ -76,6 +80,8 @@ export function sleep<T = undefined>(delay: number, result?: T): Future<T> {
     fut._value = result;
   }
   fut._delay = delay;
+  // debug mode: report it if it is dropped unused ("coroutine 'sleep' was never awaited")
+  if (running !== null && running._debug) _trackCoroutine(fut, running);
   return fut;
 }
 
@@ -93,10 +99,11 @@ function placeholder(): EventLoop {
 function arm<T>(fut: SleepFuture<T>, delay: number): void {
   if (delay === Infinity) return; // asyncio's sleep(math.inf): pending until cancelled
   const loop = fut._loop;
-  fut._timer = loop._at(loop.time() + delay, wake, fut);
+  fut._timer = loop._at(loop.time() + delay, sleepEnded, fut);
 }
 
-function wake<T>(fut: SleepFuture<T>): void {
+/** the timer callback of a sleep (a trace shows it by this name) */
+function sleepEnded<T>(fut: SleepFuture<T>): void {
   fut._timer = 0;
   if (!fut.done()) fut.setResult(fut._value as T);
 }

@@ -38,6 +38,7 @@ import type { EventLoop } from "./loop.js";
 import { isCoroutine } from "./coroutines.js";
 import { ExceptionGroup } from "./exception-group.js";
 import { describe } from "./validate.js";
+import { _awaitedVia } from "./awaited-by.js";
 
 /**
  * What TaskGroup.createTask takes: the options of `loop.createTask` (`name`, and what that grows).
@@ -170,6 +171,8 @@ export class TaskGroup {
     const parent = loop._currentTask as Task<unknown> | null;
     if (parent === null) throw new RuntimeError(`TaskGroup ${this} cannot determine the parent task`);
     this.#parentTask = parent;
+    // as asyncio 3.14: each child is awaited by the parent task (call graphs)
+    _awaitedVia(this.#onTaskDone, parent);
     this.#entered = true;
     return this;
   }

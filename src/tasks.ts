@@ -50,6 +50,9 @@ import { describe } from "./validate.js";
 import {
   EMPTY, _snapshot, checkContext, fromData, materialize, state as contextState, type Context, type Data,
 } from "./contextvars.js";
+import { _registerTaskSteps } from "./trace.js";
+import { _sourceTraceback } from "./debug.js";
+import type { CallFrame } from "./stack-frames.js";
 
 let taskCounter = 0;
 
@@ -94,6 +97,8 @@ interface Tracked {
   weak: Set<WeakRef<Task<unknown>>>;
   ref: WeakRef<Task<unknown>>;
   name: string;
+  /** debug mode: where the task was made */
+  sourceTraceback?: CallFrame[];
 }
 
 /** Where a task is in its loop's registry (Task._where). */
@@ -147,7 +152,12 @@ const destroyedPending: FinalizationRegistry<Tracked> | null =
   typeof FinalizationRegistry === "function" && typeof WeakRef === "function"
     ? new FinalizationRegistry((t) => {
         t.weak.delete(t.ref);
-        t.loop.callExceptionHandler({ message: "Task was destroyed but it is pending!", task: `<Task pending name='${t.name}'>` });
+        const context: { message: string; task: string; source_traceback?: CallFrame[] } = {
+          message: "Task was destroyed but it is pending!",
+          task: `<Task pending name='${t.name}'>`,
+        };
+        if (t.sourceTraceback !== undefined) context.source_traceback = t.sourceTraceback;
+        t.loop.callExceptionHandler(context);
       })
     : null;
 
@@ -335,6 +345,7 @@ export class Task<T = unknown> extends Future<T> {
     const ref = new WeakRef<Task<unknown>>(this);
     registry.weak.add(ref);
     const tracked: Tracked = { loop: this._loop, weak: registry.weak, ref, name: this.getName() };
+    if (this._loop._debug) tracked.sourceTraceback = _sourceTraceback(this);
     this._age = tracked;
     destroyedPending!.register(this, tracked, this);
   }
@@ -724,6 +735,8 @@ function taskThrow([task, exc]: [Task<unknown>, Error]): void {
 }
 
 wakers.wakeTask = (task: Task<unknown>) => task._wakeup();
+// the tracer puts these callbacks on their task's track (trace.ts)
+_registerTaskSteps({ step: taskStep, throw: taskThrow, wakeup: wakers.wakeTask });
 
 /** The task running on `loop` (default: the running loop), or null outside tasks. */
 export function currentTask(loop?: EventLoop): Task<unknown> | null {

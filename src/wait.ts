@@ -6,6 +6,7 @@ import { checkOptions } from "./options.js";
 import { checkTimeout, describe } from "./validate.js";
 import type { EventLoop } from "./loop.js";
 import type { AwaitedValue } from "./gather.js";
+import { _awaitedVia } from "./awaited-by.js";
 
 /** wait() returns when any future finishes or is cancelled. */
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
@@ -115,6 +116,8 @@ function* waitBody<T>(
       if (!waiter.done()) waiter.setResult(undefined);
     }
   };
+  // as asyncio 3.14: each Future is awaited by the task that waits (call graphs)
+  _awaitedVia(onCompletion, loop._currentTask);
   for (const f of fs) f.addDoneCallback(onCompletion);
   try {
     yield* waiter;

@@ -37,6 +37,40 @@ describe("pyLess", () => {
   });
 });
 
+describe("pyLess and pyEquals with Python's comparison methods and dates", () => {
+  /** A port of `@dataclass(order=True) class Job: priority: int; name: str = field(compare=False)`. */
+  class Job {
+    constructor(readonly priority: number, readonly name: string) {}
+    __lt__(other: Job) { return this.priority < other.priority; }
+    __eq__(other: unknown) { return other instanceof Job && other.priority === this.priority; }
+  }
+
+  it("orders objects through their __lt__, as Python's < does", () => {
+    expect(pyLess(new Job(1, "a"), new Job(2, "b"))).toBe(true);
+    expect(pyLess(new Job(2, "a"), new Job(1, "b"))).toBe(false);
+    expect(pyLess(new Job(1, "a"), new Job(1, "b"))).toBe(false);
+  });
+
+  it("falls back on the other operand's __gt__ (Python's reflected comparison)", () => {
+    const big = { __gt__: (other: unknown) => other !== big };
+    expect(pyLess(3, big)).toBe(true);
+    expect(() => pyLess(big, 3)).toThrow(new TypeError("'<' not supported between instances of 'Object' and 'int'"));
+  });
+
+  it("compares equal through __eq__, so arrays holding such objects go on to the next element", () => {
+    expect(pyEquals(new Job(1, "a"), new Job(1, "b"))).toBe(true);
+    expect(pyLess([new Job(1, "a"), 2], [new Job(1, "b"), 3])).toBe(true);
+    expect(pyLess([new Job(1, "a"), 3], [new Job(1, "b"), 2])).toBe(false);
+  });
+
+  it("orders Dates by their time, as Python orders datetimes, and names them in the TypeError", () => {
+    expect(pyLess(new Date(1000), new Date(2000))).toBe(true);
+    expect(pyEquals(new Date(1000), new Date(1000))).toBe(true);
+    expect(pyLess([new Date(5), "x"], [new Date(5), "y"])).toBe(true);
+    expect(() => pyLess(new Date(0), 1)).toThrow(new TypeError("'<' not supported between instances of 'datetime' and 'int'"));
+  });
+});
+
 describe("pyEquals", () => {
   it("is numeric equality across number, bigint and boolean", () => {
     expect(pyEquals(1, 1n)).toBe(true);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import {
   CancelledError, Context, ContextVar, EventLoop, Runner, RuntimeError, copyContext, createTask, currentTask, getRunningLoop,
-  run, sleep, ThreadPoolExecutor, toThread, type ExceptionContext,
+  createSubprocessExec, run, sleep, ThreadPoolExecutor, toThread, type ExceptionContext,
 } from "../src/index.js";
 
 /** A default executor that records its shutdowns: how it was asked, and when its workers were gone. */
@@ -383,6 +383,72 @@ describe("Runner", () => {
     expect(String(runner)).toMatch(/^<Runner initialized loop=<EventLoop #\d+ idle clock=virtual/);
     runner.close();
     expect(String(runner)).toBe("<Runner closed>");
+  });
+});
+
+describe("the closing sequence takes asyncio's iterations", () => {
+  /** A callSoon chain: each link records itself and schedules the next, so links = iterations. */
+  function chainFrom(links: number[]) {
+    const link = (n: number) => {
+      links.push(n);
+      if (n < 20) getRunningLoop().callSoon(link, n + 1);
+    };
+    return function* () {
+      getRunningLoop().callSoon(link, 0);
+      return "main";
+    };
+  }
+
+  it("run(): after main, shutdown_asyncgens and shutdown_default_executor each run the loop for two iterations", async () => {
+    const links: number[] = [];
+    expect(await run(chainFrom(links)(), { clock: "virtual" })).toBe("main");
+    // link 0 runs with main's stop; 1-2 during shutdown_asyncgens, 3-4 during shutdown_default_executor
+    expect(links).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("Runner.close() on the caller's stack runs the same two steps, with no leftover task", () => {
+    const links: number[] = [];
+    const runner = new Runner({ clock: "virtual" });
+    runner.runSync(chainFrom(links)());
+    expect(links).toEqual([0]);
+    runner.close();
+    expect(links).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("Runner.close() with a child process still running skips the steps a synchronous run cannot take, and closes", async () => {
+    const runner = new Runner();
+    const proc = await runner.run((function* () {
+      return yield* createSubprocessExec("sleep", "30");
+    })());
+    const loop = runner.getLoop();
+    expect(() => runner.close()).not.toThrow();
+    expect(loop.isClosed()).toBe(true);
+    expect(proc.returncode).toBe(null); // released by the loop's close, not waited for
+    process.kill(proc.pid); // the child outlives the loop: end it here
+  });
+
+  it("a task a leftover starts in its cleanup runs until the loop closes, as under asyncio", async () => {
+    const ticks: number[] = [];
+    function* late() {
+      for (let i = 0; i < 12; i++) {
+        ticks.push(i);
+        yield* sleep(0);
+      }
+    }
+    function* leftover() {
+      try {
+        yield* sleep(100);
+      } finally {
+        getRunningLoop().createTask(late());
+        yield* sleep(0);
+      }
+    }
+    function* main() {
+      createTask(leftover());
+      yield* sleep(0);
+    }
+    await run(main(), { clock: "virtual" });
+    expect(ticks).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 });
 

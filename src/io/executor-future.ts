@@ -9,8 +9,18 @@
  * in the thread that settles the future), in registration order; one added later runs at
  * once. A callback that throws is reported on the console and the others still run.
  * `result()` and `exception()` never block: while it is not done they throw InvalidStateError.
+ *
+ * An application's own executor settles its futures as Python's Executor implementations do,
+ * with the public `setRunningOrNotifyCancel()`, `setResult()` and `setException()`
+ * (concurrent.futures' `set_running_or_notify_cancel`, `set_result`, `set_exception`):
+ *
+ *   submit(fn, ...args) {
+ *     const f = new ExecutorFuture();
+ *     if (f.setRunningOrNotifyCancel()) { try { f.setResult(fn(...args)); } catch (e) { f.setException(e); } }
+ *     return f;
+ *   }
  */
-import { CancelledError, InvalidStateError } from "../exceptions.js";
+import { CancelledError, InvalidStateError, RuntimeError } from "../exceptions.js";
 import type { ConcurrentFuture } from "../run-coroutine-threadsafe.js";
 import { checkFunction } from "../validate.js";
 
@@ -23,6 +33,8 @@ export class ExecutorFuture<T = unknown> implements ConcurrentFuture<T> {
   #failed = false;
   #callbacks: ((f: ExecutorFuture<T>) => void)[] | null = [];
   #promise: Promise<T> | null = null;
+  /** a cancelled call was told to its executor (Python's CANCELLED_AND_NOTIFIED) */
+  #notified = false;
 
   /** Cancels the call if it has not started: true if it is (now) cancelled, false if it runs or ran. */
   cancel(): boolean {
@@ -89,6 +101,52 @@ export class ExecutorFuture<T = unknown> implements ConcurrentFuture<T> {
     return this.#promise.then(onfulfilled, onrejected);
   }
 
+  /**
+   * For an executor about to run the call: PENDING → RUNNING and true, or false if the call
+   * was cancelled (the executor must then not run it). Called in any other state — running,
+   * finished, or a second time after a cancel — it is RuntimeError, as concurrent.futures'
+   * `set_running_or_notify_cancel()`.
+   * @example
+   * if (f.setRunningOrNotifyCancel()) f.setResult(fn(...args));
+   */
+  setRunningOrNotifyCancel(): boolean {
+    if (this.#state === "cancelled" && !this.#notified) {
+      this.#notified = true;
+      return false;
+    }
+    if (this.#state !== "pending") {
+      throw new RuntimeError(`ExecutorFuture.setRunningOrNotifyCancel: future in unexpected state (${this.#state}${this.#notified ? ", already notified" : ""}): ${this}`);
+    }
+    this.#state = "running";
+    return true;
+  }
+
+  /**
+   * For an executor: the call returned `value`. The future is done and its callbacks run.
+   * InvalidStateError if it is done already (finished or cancelled), as concurrent.futures'
+   * `set_result()`; it may be called while pending or running.
+   * @example
+   * f.setResult(42);
+   */
+  setResult(value: T): void {
+    this.#finish("setResult");
+    this.#value = value;
+    this.#settle();
+  }
+
+  /**
+   * For an executor: the call threw `error`. The future is done and its callbacks run.
+   * InvalidStateError if it is done already, as concurrent.futures' `set_exception()`.
+   * @example
+   * f.setException(new RangeError("bad input"));
+   */
+  setException(error: unknown): void {
+    this.#finish("setException");
+    this.#failed = true;
+    this.#error = error;
+    this.#settle();
+  }
+
   /** @internal PENDING → RUNNING; false if it was cancelled (the call must not start) */
   _setRunningOrNotifyCancel(): boolean {
     if (this.#state === "cancelled") return false;
@@ -99,21 +157,16 @@ export class ExecutorFuture<T = unknown> implements ConcurrentFuture<T> {
 
   /** @internal */
   _setResult(value: T): void {
-    this.#finish();
-    this.#value = value;
-    this.#settle();
+    this.setResult(value);
   }
 
   /** @internal */
   _setException(error: unknown): void {
-    this.#finish();
-    this.#failed = true;
-    this.#error = error;
-    this.#settle();
+    this.setException(error);
   }
 
-  #finish(): void {
-    if (this.done()) throw new InvalidStateError(`ExecutorFuture: already ${this.#state}: ${this}`);
+  #finish(where: string): void {
+    if (this.done()) throw new InvalidStateError(`ExecutorFuture.${where}: already ${this.#state}: ${this}`);
     this.#state = "finished";
   }
 

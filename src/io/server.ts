@@ -1,10 +1,11 @@
 /**
  * Server: what createServer/startServer return (asyncio's base_events.Server, 3.12.1).
  *
- * It owns the host listeners (one per address) and counts its live connections: every
+ * It owns the host listeners (one per address) and keeps its live connections: every
  * transport it accepted attaches at creation and detaches after connectionLost. close()
  * stops listening at once but leaves the connections alone (asyncio 3.12); waitClosed()
- * waits until the server is closed *and* its last connection is gone, in either order.
+ * waits until the server is closed *and* its last connection is gone, in either order;
+ * closeClients()/abortClients() (asyncio 3.13) close or abort those connections.
  *
  * Accepting, in asyncio's order: the host reports a connection (from its own context) → a
  * loop callback makes a Task (asyncio's _accept_connection2) → its first step calls the
@@ -26,6 +27,9 @@ import { closeResource, openResource, type IoResource } from "./loop-io.js";
 import type { AnyProtocol } from "./protocols.js";
 import { SocketTransport, type ServerLink } from "./socket-transport.js";
 
+/** What the server keeps of an accepted connection: its transport, to close or abort it. */
+type ClientTransport = Pick<SocketTransport, "close" | "abort">;
+
 /** Where a server listens: `server.sockets[0].port` (for a Unix socket `host` and `path` are the path, `port` 0). */
 export interface SocketInfo {
   /** The address family. */
@@ -40,7 +44,8 @@ export interface SocketInfo {
 
 /**
  * A listening server (asyncio.Server), as createServer and startServer give it: `sockets`,
- * `close()`, `waitClosed()`, `startServing()`, `serveForever()`, `isServing()`, and `aenter`/
+ * `close()`, `waitClosed()`, `startServing()`, `serveForever()`, `isServing()`,
+ * `closeClients()`/`abortClients()` (3.13), and `aenter`/
  * `aexit` for asyncWith (the end of the block closes it and waits for it).
  * @example
  * const server = yield* startServer(handle, "127.0.0.1", 0);
@@ -59,7 +64,8 @@ export class Server {
   #listeners: HostListener[] | null = [];
   #opening = true;
   #serving = false;
-  #activeCount = 0;
+  /** the transports of the connections it accepted, until each loses its connection (asyncio 3.13's _clients) */
+  readonly #clients = new Set<ClientTransport>();
   /** closed listeners the host has not released yet (HostListener.released) */
   #releasing = 0;
   /** waitClosed() waiters; null once the server is closed and its last connection gone */
@@ -102,14 +108,14 @@ export class Server {
   }
 
   /** @internal a transport of this server was made */
-  _attach(): void {
-    this.#activeCount++;
+  _attach(transport: ClientTransport): void {
+    this.#clients.add(transport);
   }
 
   /** @internal a transport of this server lost its connection */
-  _detach(): void {
-    this.#activeCount--;
-    if (this.#activeCount === 0 && this.#listeners === null && this.#releasing === 0) this.#wakeup();
+  _detach(transport: ClientTransport): void {
+    this.#clients.delete(transport);
+    if (this.#clients.size === 0 && this.#listeners === null && this.#releasing === 0) this.#wakeup();
   }
 
   /**
@@ -132,7 +138,7 @@ export class Server {
   /** @internal a closed listener's socket was released */
   _listenerReleased(): void {
     this.#releasing--;
-    if (this.#activeCount === 0 && this.#listeners === null && this.#releasing === 0) this.#wakeup();
+    if (this.#clients.size === 0 && this.#listeners === null && this.#releasing === 0) this.#wakeup();
   }
 
   #wakeup(): void {
@@ -242,7 +248,32 @@ export class Server {
       fut.cancel();
       this.#servingForeverFut = null;
     }
-    if (this.#activeCount === 0 && this.#releasing === 0) this.#wakeup();
+    if (this.#clients.size === 0 && this.#releasing === 0) this.#wakeup();
+  }
+
+  /**
+   * Closes the transport of every connection the server accepted that is still open
+   * (asyncio 3.13's close_clients): each flushes what it buffered and then loses its
+   * connection. Often called after close(), so that waitClosed() need not wait for clients.
+   * @example
+   * server.close();
+   * server.closeClients();
+   * yield* server.waitClosed();
+   */
+  closeClients(): void {
+    for (const t of [...this.#clients]) t.close();
+  }
+
+  /**
+   * Aborts the transport of every connection the server accepted that is still open
+   * (asyncio 3.13's abort_clients): buffered data is dropped and each connection is lost
+   * at once.
+   * @example
+   * server.close();
+   * server.abortClients();
+   */
+  abortClients(): void {
+    for (const t of [...this.#clients]) t.abort();
   }
 
   /** Starts accepting connections (after createServer with startServing: false); returns after one iteration. */

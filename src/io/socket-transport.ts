@@ -44,10 +44,10 @@ import { FlowControlTransport } from "./transports.js";
 /** After this many writes to a lost connection, each one logs a warning (asyncio's LOG_THRESHOLD_FOR_CONNLOST_WRITES). */
 const LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
 
-/** @internal The server side of a transport: counts its live connections (server.ts). */
+/** @internal The server side of a transport: keeps its live connections (server.ts). */
 export interface ServerLink {
-  _attach(): void;
-  _detach(): void;
+  _attach(transport: SocketTransport): void;
+  _detach(transport: SocketTransport): void;
 }
 
 const EOF = Symbol("eof");
@@ -98,7 +98,7 @@ export class SocketTransport extends FlowControlTransport {
     this.#host = host;
     this.#server = server;
     this.setProtocol(protocol);
-    server?._attach();
+    server?._attach(this);
     openResource(loop, host, this);
     loop._soon(callConnectionMade, this);
     // only start reading once connectionMade has run
@@ -458,7 +458,7 @@ export class SocketTransport extends FlowControlTransport {
       const server = this.#server;
       if (server !== null) {
         this.#server = null;
-        server._detach();
+        server._detach(this);
       }
     }
   }

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  BrokenExecutor, CancelledError, EventLoop, ExecutorFuture, Future, NotImplementedError, RuntimeError,
+  BrokenExecutor, CancelledError, EventLoop, ExecutorFuture, Future, InvalidStateError, NotImplementedError, RuntimeError,
   ThreadPoolExecutor, moduleFunction, sleep, toThread, wrapFuture, type SpawnWorker,
 } from "../../src/index.js";
 
@@ -923,6 +923,105 @@ describe("wrapFuture", () => {
     const loop = newLoop();
     const inline = { submit: (fn: (...a: any[]) => unknown, ...args: unknown[]) => Promise.resolve().then(() => fn(...args)) };
     expect(await run(loop, function* () { return yield* loop.runInExecutor(inline, (x: number) => x * 2, 21); })).toBe(42);
+  });
+});
+
+describe("ExecutorFuture settled by an application's own executor", () => {
+  /** An executor as concurrent.futures lets one write it: it queues calls and runs them when told. */
+  class DeferredExecutor {
+    pending: [ExecutorFuture<unknown>, (...a: any[]) => unknown, unknown[]][] = [];
+    submit(fn: (...a: any[]) => unknown, ...args: unknown[]): ExecutorFuture<unknown> {
+      const f = new ExecutorFuture<unknown>();
+      this.pending.push([f, fn, args]);
+      return f;
+    }
+    runPending(): string[] {
+      const ran: string[] = [];
+      for (const [f, fn, args] of this.pending.splice(0)) {
+        if (!f.setRunningOrNotifyCancel()) continue;
+        ran.push(fn.name);
+        try {
+          f.setResult(fn(...args));
+        } catch (e) {
+          f.setException(e);
+        }
+      }
+      return ran;
+    }
+  }
+
+  it("setRunningOrNotifyCancel takes a pending future to running and says true", () => {
+    const f = new ExecutorFuture<number>();
+    expect(f.setRunningOrNotifyCancel()).toBe(true);
+    expect(f.running()).toBe(true);
+    expect(f.done()).toBe(false);
+  });
+
+  it("setRunningOrNotifyCancel says false once for a cancelled future, then is a RuntimeError, as concurrent.futures", () => {
+    const f = new ExecutorFuture<number>();
+    expect(f.cancel()).toBe(true);
+    expect(f.setRunningOrNotifyCancel()).toBe(false);
+    expect(() => f.setRunningOrNotifyCancel()).toThrow(RuntimeError);
+    const running = new ExecutorFuture<number>();
+    running.setRunningOrNotifyCancel();
+    expect(() => running.setRunningOrNotifyCancel()).toThrow(/unexpected state \(running\)/);
+  });
+
+  it("setResult and setException finish the future (pending or running) and run its done callbacks", () => {
+    const seen: string[] = [];
+    const a = new ExecutorFuture<number>();
+    a.addDoneCallback((f) => seen.push(`a ${f.result()}`));
+    a.setResult(7); // straight from pending, as Python allows
+    const b = new ExecutorFuture<number>();
+    b.addDoneCallback((f) => seen.push(`b ${(f.exception() as Error).message}`));
+    b.setRunningOrNotifyCancel();
+    b.setException(new RangeError("bad"));
+    expect(seen).toEqual(["a 7", "b bad"]);
+  });
+
+  it("settling a finished or cancelled future again is InvalidStateError and changes nothing", () => {
+    const f = new ExecutorFuture<number>();
+    f.setResult(1);
+    expect(() => f.setResult(2)).toThrow(InvalidStateError);
+    expect(() => f.setException(new Error("x"))).toThrow(InvalidStateError);
+    expect(f.result()).toBe(1);
+    const c = new ExecutorFuture<number>();
+    c.cancel();
+    expect(() => c.setResult(3)).toThrow(InvalidStateError);
+    expect(c.cancelled()).toBe(true);
+  });
+
+  it("runInExecutor with such an executor delivers the call's result and exception to the awaiting task", () => {
+    const loop = new EventLoop({ clock: "virtual" });
+    loops.push(loop);
+    const ex = new DeferredExecutor();
+    const add = (a: number, b: number) => a + b;
+    const fail = (m: string) => { throw new RangeError(m); };
+    loop.callLater(1, () => ex.runPending());
+    loop.callLater(2, () => ex.runPending());
+    const out = loop.runUntilCompleteSync((function* () {
+      const r = yield* loop.runInExecutor(ex, add, 2, 3);
+      try {
+        yield* loop.runInExecutor(ex, fail, "no");
+      } catch (e) {
+        return [r, (e as Error).message, loop.time()];
+      }
+      return null;
+    })());
+    // the second call was queued after the first run: it ran at the second runPending
+    expect(out).toEqual([5, "no", 2]);
+  });
+
+  it("cancelling runInExecutor's Future cancels a call the executor has not started, which it then skips", () => {
+    const loop = new EventLoop({ clock: "virtual" });
+    loops.push(loop);
+    const ex = new DeferredExecutor();
+    const fut = loop.runInExecutor(ex, function skipped() { return 1; });
+    fut.cancel();
+    const [source] = ex.pending[0];
+    loop.runUntilCompleteSync(sleep(0)); // the cancel reaches the source from a done callback, as asyncio's
+    expect(source.cancelled()).toBe(true);
+    expect(ex.runPending()).toEqual([]);
   });
 });
 

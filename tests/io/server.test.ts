@@ -243,8 +243,60 @@ describe("Server", () => {
     expect(got).toEqual([true, 2]);
   });
 
+  it("closeClients() closes every accepted connection still open, after what it buffered; then waitClosed() returns (3.13)", async () => {
+    const got = await onRealLoop(function* (loop) {
+      const { server, accepted } = yield* recorderServer(loop);
+      const port = server.sockets[0].port;
+      const clients = [new Recorder(loop, "a"), new Recorder(loop, "b")];
+      for (const c of clients) yield* loop.createConnection(() => c, "127.0.0.1", port);
+      while (accepted.length < 2) yield;
+      for (const r of accepted) yield* r.made;
+      server.close();
+      const waiting = loop.createTask(server.waitClosed());
+      for (const r of accepted) r.transport.write(b("bye"));
+      server.closeClients();
+      const lost = [];
+      for (const c of clients) lost.push(yield* c.lost);
+      yield* waiting;
+      return { received: clients.map((c) => c.received), lost: lost.map((e) => e === null), accepted: accepted.map((r) => r.log.at(-1)) };
+    });
+    expect(got).toEqual({ received: ["bye", "bye"], lost: [true, true], accepted: ["lost null", "lost null"] });
+  });
+
+  it("abortClients() aborts every accepted connection: each is lost at once and waitClosed() returns (3.13)", async () => {
+    const got = await onRealLoop(function* (loop) {
+      const { server, accepted } = yield* recorderServer(loop);
+      const port = server.sockets[0].port;
+      const client = new Recorder(loop);
+      yield* loop.createConnection(() => client, "127.0.0.1", port);
+      while (accepted.length < 1) yield;
+      yield* accepted[0].made;
+      server.close();
+      server.abortClients();
+      const serverSide = yield* accepted[0].lost;
+      yield* client.lost; // EOF or a reset: the connection ended
+      yield* server.waitClosed();
+      return serverSide;
+    });
+    expect(got).toBe(null);
+  });
+
+  it("closeClients() and abortClients() with no connection left do nothing, and the server stays usable", async () => {
+    const got = await onRealLoop(function* (loop) {
+      const { server } = yield* recorderServer(loop);
+      server.closeClients();
+      server.abortClients();
+      const serving = server.isServing();
+      server.close();
+      server.closeClients();
+      yield* server.waitClosed();
+      return serving;
+    });
+    expect(got).toBe(true);
+  });
+
   it("is exported as a class with asyncio's methods", () => {
-    for (const m of ["close", "waitClosed", "startServing", "serveForever", "isServing", "getLoop", "aenter", "aexit"]) {
+    for (const m of ["close", "waitClosed", "startServing", "serveForever", "isServing", "getLoop", "closeClients", "abortClients", "aenter", "aexit"]) {
       expect(typeof (Server.prototype as any)[m]).toBe("function");
     }
   });
