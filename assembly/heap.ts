@@ -6,11 +6,11 @@
 // that wraps: entries compare by the signed difference, exact while the oldest pending
 // timer is fewer than 2**31 schedulings old. Every move writes the entry's new position
 // into its slot's link, so any entry can be removed in O(log n) by position.
-// The heap has no capacity of its own: memory.ts sizes it with the handle table.
+// The heap has no capacity of its own: memory.ts sizes it with the handle table. Its length
+// is a cell of the status block (status.ts), so the glue reads it without a call.
 import { setLink } from "./slots";
 import { ENTRY, heapAt } from "./memory";
-
-let length: u32 = 0;
+import { setTimerLength, timerLength } from "./status";
 
 @inline function at(i: u32): usize {
   return heapAt + <usize>i * ENTRY;
@@ -53,7 +53,7 @@ function siftUp(i: u32, when: f64, seq: u32, slot: u32): void {
 }
 
 function siftDown(i: u32, when: f64, seq: u32, slot: u32): void {
-  const n = length;
+  const n = timerLength();
   while (true) {
     const first: u32 = 4 * i + 1;
     if (first >= n) break;
@@ -69,23 +69,26 @@ function siftDown(i: u32, when: f64, seq: u32, slot: u32): void {
   put(i, when, seq, slot);
 }
 
-export function heapLength(): u32 {
-  return length;
+@inline export function heapLength(): u32 {
+  return timerLength();
 }
 
 export function heapPush(when: f64, seq: u32, slot: u32): void {
-  siftUp(length++, when, seq, slot);
+  const n = timerLength();
+  setTimerLength(n + 1);
+  siftUp(n, when, seq, slot);
 }
 
 /** Moves the entries to `to` (memory.ts grows the region; positions, and so links, stay). */
 export function heapRelocate(from: usize, to: usize): void {
-  memory.copy(to, from, <usize>length * ENTRY);
+  memory.copy(to, from, <usize>timerLength() * ENTRY);
 }
 
 /** Removes the entry at position i (from the slot's link). */
 export function heapRemove(i: u32): void {
-  assert(i < length);
-  const last = --length;
+  const last = timerLength() - 1;
+  assert(i <= last);
+  setTimerLength(last);
   if (i == last) return;
   const p = at(last);
   const when = load<f64>(p);
@@ -96,7 +99,7 @@ export function heapRemove(i: u32): void {
 }
 
 export function heapTopWhen(): f64 {
-  return length == 0 ? Infinity : load<f64>(heapAt);
+  return timerLength() == 0 ? Infinity : load<f64>(heapAt);
 }
 
 export function heapTopSlot(): u32 {
@@ -104,5 +107,5 @@ export function heapTopSlot(): u32 {
 }
 
 export function heapClear(): void {
-  length = 0;
+  setTimerLength(0);
 }

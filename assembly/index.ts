@@ -11,7 +11,10 @@
 //   timer heap (heap.ts)      4-ary min-heap of {when, seq, slot}; link = the entry's position
 //   ready ring (ring.ts)      FIFO of slots
 //   region (memory.ts)        the three above in one block sized by the slot count
-//   chunk                     CHUNK i32s the glue reads after take()
+//   chunk                     CHUNK i32s the glue reads after iterate() and take()
+//   status block (status.ts)  the ring's and the heap's lengths, where the heap starts, and
+//                             the current iteration's time and entries not handed over yet:
+//                             the glue reads them through a view, without a call
 //
 // A handle id is generation * 2**24 + slot, an integer-valued f64. Every free bumps the
 // slot's generation, so an id of a slot that ran or was cancelled is stale: cancel() on it
@@ -30,32 +33,42 @@
 //                               handed entry is only marked CANCELLED and freed when the
 //                               iteration reaches it, so the ring never holds more cancelled
 //                               entries than one iteration's worth
-//   collect(deadline) O(k log n) for k due timers: starts an iteration — frees the chunk
-//                               handed over last, moves every timer with when < deadline
-//                               to the ring, and fixes the iteration's snapshot: entries
-//                               added from now on wait for the next collect (asyncio's rule)
-//   take()            O(CHUNK)  hands the glue up to CHUNK slots of the snapshot
-// The JS↔wasm boundary is crossed once per iteration plus once per CHUNK callbacks, not
-// once per callback. The table, heap and ring share one region sized by the slot count
+//   iterate(now, resolution, mode)
+//                     O(k log n + CHUNK) for k due timers: one whole iteration's bookkeeping
+//                               in one call — frees the chunk handed over last; on a
+//                               virtual clock with nothing ready, jumps `now` to the
+//                               earliest deadline (ITER_JUMP) or stops there (ITER_HOLD);
+//                               moves every timer with when < now + resolution to the
+//                               ring; fixes the iteration's snapshot (entries added from
+//                               now on wait for the next iteration: asyncio's rule); and
+//                               hands over its first CHUNK slots
+//   take()            O(CHUNK)  hands the glue the next CHUNK slots of a larger snapshot
+// The JS↔wasm boundary is crossed once per iteration (plus once per further CHUNK
+// callbacks of a large one), not once per callback; what the glue asks between calls
+// (anything ready? the next deadline?) it reads from the status block. The table, heap and ring share one region sized by the slot count
 // (memory.ts): it grows by a quarter when the table is full and is reused after that, so
 // a steady load allocates nothing.
 //
 // The core never reads a clock (the glue passes `deadline`) and never calls out: virtual
 // time, plugin hosts that own the clock, and Workers' frozen clock are one code path.
 import {
-  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CANCELLED, CHUNK, FREE, HANDED, READY, TIMER,
+  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CANCELLED, CHUNK, FREE, HANDED, ITER_HOLD, ITER_NOW, READY, TIMER,
 } from "./layout";
 import { allocSlot, idOf, linkOf, releaseSlot, setFirstGeneration, setState, slotOfId, slotsUsed, stateOf } from "./slots";
 import { heapClear, heapLength, heapPush, heapRemove, heapTopSlot, heapTopWhen } from "./heap";
 import { ringClear, ringLength, ringPop, ringPush } from "./ring";
+import { setIterationTime, setUnhanded, statusAt, unhandedCount } from "./status";
 
 export { SLOT_BITS, CHUNK, MAX_GENERATION } from "./layout";
 
 const chunk: usize = memory.data(CHUNK << 2, 4);
-/** how many slots the last take() handed over (they stay allocated until the next take/collect) */
+/** where the glue reads the chunk (CHUNK i32 slots) */
+export const CHUNK_AT: usize = chunk;
+/** where the glue reads the status block (status.ts) */
+export const STATUS_AT: usize = statusAt;
+
+/** how many slots the last iterate()/take() handed over (they stay allocated until the next one) */
 let handed: i32 = 0;
-/** entries of the current iteration's snapshot not handed over yet */
-let unhanded: u32 = 0;
 let seq: u32 = 0;
 
 function releaseHanded(): void {
@@ -106,23 +119,43 @@ export function cancel(id: f64): i32 {
   return CANCEL_STALE;
 }
 
-export function collect(deadline: f64): i32 {
+/**
+ * Starts an iteration (see the header) and hands over its first chunk: returns how many
+ * slots it wrote to the chunk (0 for an iteration with nothing to run), or -1 when a virtual
+ * clock found nothing ready and may not (ITER_HOLD) or cannot (no timer) jump: then nothing
+ * at all was done. The status block then holds the iteration's time and what is left of it.
+ */
+export function iterate(now: f64, resolution: f64, mode: i32): i32 {
   releaseHanded();
+  if (mode != ITER_NOW && ringLength() == 0) {
+    if (mode == ITER_HOLD || heapLength() == 0) return -1;
+    const next = heapTopWhen();
+    if (next > now) now = next;
+  }
+  setIterationTime(now);
+  const deadline = now + resolution;
   while (heapLength() > 0 && heapTopWhen() < deadline) {
     const slot = heapTopSlot();
     heapRemove(0);
     setState(slot, READY);
     ringPush(slot);
   }
-  unhanded = ringLength();
-  return unhanded;
+  setUnhanded(ringLength());
+  return handOver();
 }
 
+/** Hands over the next chunk of the current iteration: how many slots it wrote, or -1 when the iteration is exhausted. */
 export function take(): i32 {
   releaseHanded();
-  if (unhanded == 0) return -1;
-  const n = unhanded < <u32>CHUNK ? unhanded : <u32>CHUNK;
-  unhanded -= n;
+  if (unhandedCount() == 0) return -1;
+  return handOver();
+}
+
+/** Moves up to CHUNK entries of the snapshot from the ring to the chunk, dropping cancelled ones. */
+function handOver(): i32 {
+  const left = unhandedCount();
+  const n = left < <u32>CHUNK ? left : <u32>CHUNK;
+  setUnhanded(left - n);
   let written = 0;
   for (let i: u32 = 0; i < n; i++) {
     const slot = ringPop();
@@ -138,22 +171,6 @@ export function take(): i32 {
   return written;
 }
 
-export function chunkPtr(): usize {
-  return chunk;
-}
-
-export function nextDeadline(): f64 {
-  return heapTopWhen();
-}
-
-export function readyCount(): i32 {
-  return ringLength();
-}
-
-export function timerCount(): i32 {
-  return heapLength();
-}
-
 /** Frees every slot: every id handed out so far becomes stale. */
 export function clear(): void {
   releaseHanded();
@@ -163,5 +180,5 @@ export function clear(): void {
   }
   heapClear();
   ringClear();
-  unhanded = 0;
+  setUnhanded(0);
 }

@@ -16,6 +16,7 @@
 import { MAX_SLOTS } from "./layout";
 import { ringRelocate } from "./ring";
 import { heapRelocate } from "./heap";
+import { setHeapAt } from "./status";
 
 @inline export const RECORD: usize = 8;
 @inline export const ENTRY: usize = 16;
@@ -50,6 +51,7 @@ export function growCapacity(): bool {
   ringAt = ring;
   heapRelocate(heapAt, heap);
   heapAt = heap;
+  setHeapAt(heap);
   capacity = next;
   return true;
 }

@@ -45,6 +45,7 @@ const JS_JOBS = [
   ["wasmloop", "wasm-ids"],
   ["wasmloop", "reference"],
   ["typed-heap", ""],
+  ["typed-heap", "handles"],
   ["node", "macrotask"],
   ["node", "microtask"],
   ["fake-timers", ""],
@@ -169,7 +170,7 @@ function markdown(r) {
   );
   out.push(table(r), "");
   out.push("![W2 cost per timer against pending timers](w2.svg)", "");
-  out.push("## Targets (issue 6)", "", targets(r), "");
+  out.push("## Targets (issue 12)", "", targets(r), "");
   out.push("## What each column measures", "");
   for (const c of COLUMNS) {
     const impl = r.impls[c.key];

@@ -13,20 +13,33 @@
  *   callSoon / callAt ──► core.soon() / core.at(when) ──► id ──► #fns[slot], #args[slot]
  *                                                              [#ctxs[slot]: the context]
  *   Handle.cancel ──────► core.cancel(id) ──► clears #fns[slot] unless the id was stale
- *   callSoonId / callLaterId / callAtId / cancelId: the same without a Handle object, for
- *   hot paths (a Handle and its argument array are most of a timer's cost; see bench/)
+ *   callSoonId / callLaterId / callAtId / cancelId: the same, returning the id itself
  *
- *   #runOnce:  [virtual clock: jump to the next deadline if nothing is ready]
- *              core.collect(now + resolution)   due timers → ready ring; ntodo snapshot
- *              core.take() → chunk of ≤ CHUNK slots → run fns[slot](args[slot]) each
- *              ... one take() per CHUNK of the snapshot
+ *   #runOnce:  core.iterate(now, resolution, mode)     one call: [virtual clock: jump to
+ *                   the next deadline if nothing is ready], due timers → ready ring, the
+ *                   iteration's snapshot fixed, its first ≤ CHUNK slots handed over
+ *              run fns[slot](args[slot]) for each slot handed over
+ *              ... core.take() per further CHUNK of a large snapshot
  *
- * One crossing per iteration plus one per CHUNK callbacks; scheduling is one crossing per
- * call. Everything scheduled during an iteration waits for the next one (asyncio's rule:
- * an iteration runs only what was ready when it began). #runOnce is the only place that
- * calls callbacks; everything else enqueues. A throwing callback goes to the exception
- * handler and the iteration goes on; the core never sees a half-finished state because
- * the chunk was handed over before any callback ran.
+ * One crossing per iteration (plus one per further CHUNK callbacks); scheduling is one
+ * crossing per call; "is anything ready, when is the next timer due" is a read of the
+ * core's status block, not a call. Everything scheduled during an iteration waits for the
+ * next one (asyncio's rule: an iteration runs only what was ready when it began). #runOnce
+ * is the only place that calls callbacks; everything else enqueues. A throwing callback goes
+ * to the exception handler and the iteration goes on; the core never sees a half-finished
+ * state because the chunk was handed over before any callback ran.
+ *
+ * Handles. callSoon / callLater return a Handle, but the loop keeps the Handle itself
+ * (`#fns[slot] = runHandle`, `#args[slot] = handle`) only where it may have to hand over
+ * that very object: with a custom exception handler, debug mode or a trace on when the call is made
+ * (a handler is given the Handle of a failed call: asyncio's `context["handle"]`), and where
+ * a copy made at failure time could not repeat its repr (two or more arguments; a timer
+ * with an argument). Otherwise — callSoon with no argument or one, callLater/callAt with
+ * none — the slot holds the callback and its argument as the id API's does (`NO_ARG` /
+ * `NO_TIMER_ARG` for none), the Handle the caller gets is garbage as soon as the caller
+ * drops it, and a pending timer costs what an id timer costs (bench/: W4). Should such a
+ * call fail, the default handler is given an equal Handle: same callback, arguments,
+ * `when()` (kept in `#whens`) and repr.
  *
  * Drivers: runOnce() is one iteration (plugin hosts own the clock and the thread);
  * runForever()/runUntilComplete() run one iteration per host macrotask (setImmediate or a
@@ -59,7 +72,7 @@
  * for ready entries; an iteration O(k log n) for k due timers plus its callbacks.
  */
 import { createWasmCore, type SchedulerCore } from "./core/wasm.js";
-import { CANCEL_STALE, CHUNK, MAX_SLOTS, slotOf } from "./core/layout.js";
+import { CANCEL_STALE, CHUNK, ITER_HOLD, ITER_JUMP, ITER_NOW, MAX_SLOTS, slotOf } from "./core/layout.js";
 import { Handle, TimerHandle, runHandle } from "./handles.js";
 import { RuntimeError } from "./exceptions.js";
 import { resolveHost, type Host, type HostCapabilities } from "./host.js";
@@ -79,6 +92,13 @@ import { formatFrame, type CallFrame } from "./stack-frames.js";
 const CLOCK_RESOLUTION = 1e-9;
 /** The arguments of every call made without any: a pending Handle then holds no array of its own. */
 const NO_ARGS: unknown[] = Object.freeze([]) as unknown as unknown[];
+/**
+ * What `#args[slot]` holds for a callSoon (NO_ARG) or callLater/callAt (NO_TIMER_ARG) made
+ * with no argument whose Handle the loop does not keep: the dispatch calls `fn()` for them,
+ * not `fn(arg)`. Never handed out, so no id call can pass one.
+ */
+const NO_ARG: object = Object.freeze({});
+const NO_TIMER_ARG: object = Object.freeze({});
 /** The longest single host sleep, as asyncio's MAXIMUM_SELECT_TIMEOUT: the loop re-checks at least daily. */
 const MAX_SLEEP_MS = 24 * 3600 * 1000;
 
@@ -159,6 +179,16 @@ export function _getRunningLoop(): EventLoop | null {
  * The scheduling half of the event loop: callbacks, timers, iterations, runs, the exception
  * handler. Make loops with `new EventLoop()` (loop.ts), which adds Futures, Tasks and I/O.
  */
+/**
+ * @internal What tasks.ts keeps per loop (its registry of pending tasks): the loop only ages
+ * it — at the start of every iteration while some task is young, and all at once at close().
+ */
+export interface TaskAging {
+  youngHead: unknown;
+  age(iteration: number): void;
+  ageAll(): void;
+}
+
 export class BaseEventLoop {
   /** asyncio's slow_callback_duration: in debug mode, callbacks longer than this (seconds) are reported. */
   slowCallbackDuration = 0.1;
@@ -179,6 +209,14 @@ export class BaseEventLoop {
   #ctxs: (Captured | undefined)[] = [];
   /** how many entries of #ctxs are set: while 0, an iteration reads none of them */
   #ctxPending = 0;
+  /** a pending no-argument TimerHandle's `when`, for its report if it fails (see the header); unboxed doubles */
+  #whens: number[] = [];
+  /** keep Handle objects in the slots: a custom exception handler or debug mode may see them */
+  #keepHandles = false;
+  /** @internal iterations run so far (tasks.ts ages its young tasks by it) */
+  _iteration = 0;
+  /** @internal tasks.ts's registry of this loop's pending tasks, once a task was made */
+  _taskRegistry: TaskAging | null = null;
   readonly #batch = new Int32Array(CHUNK);
   /** virtual time in seconds; unused on a real clock */
   #now = 0;
@@ -215,6 +253,7 @@ export class BaseEventLoop {
       );
     }
     this._debug = this.#debug = Boolean(debug);
+    this.#keepHandles = this.#debug;
     this.#core = core === "wasm" ? createWasmCore() : core();
   }
 
@@ -255,16 +294,13 @@ export class BaseEventLoop {
   #handle(where: string, callback: (...args: any[]) => unknown, args: unknown[]): Handle {
     this._checkClosed();
     checkFunction(where, "callback", callback);
-    if (args.length === 0) {
-      const h = new Handle(callback, NO_ARGS, this);
-      if (this.#debug) _noteCreated(h, this.#handle);
-      h._id = this.#enqueueIn(this.#core.soon(), runHandle, h, _capture());
-      return h;
-    }
-    const ctx = contextOf(args);
-    const h = new Handle(callback, args.length === 0 ? NO_ARGS : args, this);
+    const ctx = args.length === 0 ? _capture() : contextOf(args);
+    const n = args.length;
+    const id = this.#core.soon();
+    const h = new Handle(callback, n === 0 ? NO_ARGS : args, this, id);
     if (this.#debug) _noteCreated(h, this.#handle);
-    h._id = this.#enqueueIn(this.#core.soon(), runHandle, h, ctx);
+    if (this.#keepHandles || n > 1) this.#enqueueIn(id, runHandle, h, ctx);
+    else this.#enqueueIn(id, callback, n === 0 ? NO_ARG : args[0], ctx);
     return h;
   }
 
@@ -298,17 +334,27 @@ export class BaseEventLoop {
 
   #timer(where: string, when: number, callback: (...args: any[]) => unknown, args: unknown[]): TimerHandle {
     checkFunction(where, "callback", callback);
-    if (args.length === 0) {
-      const h = new TimerHandle(when, callback, NO_ARGS, this);
-      if (this.#debug) _noteCreated(h, this.#timer);
-      h._id = this.#enqueueIn(this.#core.at(when), runHandle, h, _capture());
-      return h;
-    }
-    const ctx = contextOf(args);
-    const h = new TimerHandle(when, callback, args.length === 0 ? NO_ARGS : args, this);
+    const ctx = args.length === 0 ? _capture() : contextOf(args);
+    const n = args.length;
+    const id = this.#core.at(when);
+    const h = new TimerHandle(when, callback, n === 0 ? NO_ARGS : args, this, id);
     if (this.#debug) _noteCreated(h, this.#timer);
-    h._id = this.#enqueueIn(this.#core.at(when), runHandle, h, ctx);
+    if (this.#keepHandles || n > 0) {
+      this.#enqueueIn(id, runHandle, h, ctx);
+    } else {
+      this.#enqueueIn(id, callback, NO_TIMER_ARG, ctx);
+      this.#keepWhen(id, when);
+    }
     return h;
+  }
+
+  /** Notes a no-argument TimerHandle's `when` for its report should it fail (the loop does not keep the Handle). */
+  #keepWhen(id: number, when: number): void {
+    const slot = slotOf(id);
+    const whens = this.#whens;
+    // filled up to the slot: a write far past the end would turn the array into a dictionary
+    while (whens.length < slot) whens.push(0);
+    whens[slot] = when;
   }
 
   /**
@@ -672,6 +718,9 @@ export class BaseEventLoop {
     this.#args = [];
     this.#ctxs = [];
     this.#ctxPending = 0;
+    this.#whens = [];
+    // tasks still pending now are held weakly from here on: collected, they are reported
+    if (this._taskRegistry !== null) this._taskRegistry.ageAll();
   }
 
   /** True while a run (runForever, runUntilComplete(Sync), runOnce) is in progress. */
@@ -690,6 +739,7 @@ export class BaseEventLoop {
       throw new TypeError(`setExceptionHandler: handler must be a function or null, got ${describe(handler)}`);
     }
     this.#handler = handler;
+    this.#keepHandles = handler !== null || this.#debug || this.#tracer !== null;
   }
 
   /** The handler set by setExceptionHandler, or null for the default one. */
@@ -771,6 +821,7 @@ export class BaseEventLoop {
    */
   setDebug(on: boolean): void {
     this._debug = this.#debug = Boolean(on);
+    this.#keepHandles = this.#handler !== null || this.#debug || this.#tracer !== null;
   }
 
   /** True in debug mode. */
@@ -795,6 +846,7 @@ export class BaseEventLoop {
     const tracer = new Tracer(this.#virtual, runHandle);
     this.#tracer = tracer;
     this.#core = new TracingCore(this.#core, tracer);
+    this.#keepHandles = true; // the trace names a call by its Handle
   }
 
   /**
@@ -814,6 +866,7 @@ export class BaseEventLoop {
     if (tracer === null) throw new RuntimeError("stopTrace: no trace is being recorded (call startTrace() first)");
     this.#tracer = null;
     this.#core = (this.#core as TracingCore).inner;
+    this.#keepHandles = this.#handler !== null || this.#debug;
     return tracer.finish(this.time());
   }
 
@@ -869,11 +922,10 @@ export class BaseEventLoop {
    * when a virtual clock finds the loop idle (nothing ready, no timer): no callback can ever
    * run again unless someone outside the loop schedules one.
    *
-   * Hot path, four core calls per iteration on a virtual clock: readyCount, nextDeadline,
-   * collect, and one take per CHUNK entries. `left` counts the takes down, so the call that
-   * would only answer "exhausted" is never made; the last chunk stays handed over until the
-   * next collect frees it. The chunk is copied element by element: `set(subarray())` costs
-   * an allocation and a runtime call per iteration.
+   * One call into the core starts the iteration (core.iterate: the virtual clock's jump, due
+   * timers to the ready ring, the snapshot, its first chunk); a snapshot larger than CHUNK
+   * costs one take() per further chunk. The last chunk stays handed over until the next
+   * iterate frees it.
    *
    * Contexts: the iteration runs with a fresh empty context current (the caller's is put
    * back at the end); a callback with a stored context runs in it (#runIn), and one without
@@ -882,19 +934,25 @@ export class BaseEventLoop {
    */
   #runOnce(): boolean {
     const core = this.#core;
-    if (this.#virtual && !this.#stopping && core.readyCount() === 0) {
+    let first: number;
+    if (this.#virtual) {
       // never past a deadline while host I/O may still deliver (see "Virtual time and host I/O")
-      if (this.#ioBusy > 0 || (this.#ioOpen > 0 && !this.#ioTurned)) return false;
-      const next = core.nextDeadline();
-      if (next === Infinity) return false;
-      if (next > this.#now) this.#now = next;
+      const mode = this.#stopping ? ITER_NOW : this.#ioBusy > 0 || (this.#ioOpen > 0 && !this.#ioTurned) ? ITER_HOLD : ITER_JUMP;
+      first = core.iterate(this.#now, CLOCK_RESOLUTION, mode);
+      if (first < 0) return false;
+      this.#now = core.time();
+    } else {
+      first = core.iterate(this.#host.now!() / 1000, CLOCK_RESOLUTION, ITER_NOW);
     }
     this.#ioTurned = false;
+    const iteration = ++this._iteration;
+    const tasks = this._taskRegistry;
+    if (tasks !== null && tasks.youngHead !== null) tasks.age(iteration);
     const cs = contextState;
     // the usual case: the caller's context is the fresh empty one callbacks start from, and
     // every callback leaves it so; otherwise switch to it and put the caller's back after
     if (cs.current === null && cs.pending === EMPTY && cs.owner === null) {
-      this.#dispatch(core);
+      this.#dispatch(core, first);
       return true;
     }
     const outerCurrent = cs.current;
@@ -905,7 +963,7 @@ export class BaseEventLoop {
     cs.pending = EMPTY;
     cs.owner = null;
     try {
-      this.#dispatch(core);
+      this.#dispatch(core, first);
     } finally {
       const left = cs.current as Context | null; // (TS narrowed it to null above)
       if (left !== null && left !== outerCurrent) left._entered = false;
@@ -916,11 +974,14 @@ export class BaseEventLoop {
     return true;
   }
 
-  /** #runOnce's pass over the ready callbacks, with the fresh empty context current. */
-  #dispatch(core: SchedulerCore): void {
+  /**
+   * #runOnce's pass over the ready callbacks, with the fresh empty context current: `n` slots
+   * are in the core's chunk now, and core.take() hands over the rest of the snapshot.
+   */
+  #dispatch(core: SchedulerCore, n: number): void {
     // the one check tracing costs while it is off
     if (this.#tracer !== null) {
-      this.#dispatchTraced(core, this.#tracer);
+      this.#dispatchTraced(core, this.#tracer, n);
       return;
     }
     const fns = this.#fns;
@@ -929,12 +990,10 @@ export class BaseEventLoop {
     const batch = this.#batch;
     const debug = this.#debug;
     const cs = contextState;
-    const left0 = core.collect(this.time() + CLOCK_RESOLUTION);
     // the callbacks of this iteration were all scheduled before it: if none had a context
     // then, none has one now (callbacks scheduled meanwhile wait for the next iteration)
     const withCtx = this.#ctxPending !== 0;
-    for (let left = left0; left > 0; left -= CHUNK) {
-      const n = core.take();
+    for (;;) {
       // copied out: a callback that grows the core's memory detaches the chunk's view
       const chunk = core.chunk();
       for (let i = 0; i < n; i++) batch[i] = chunk[i];
@@ -950,22 +1009,25 @@ export class BaseEventLoop {
           if (ctx !== undefined) {
             ctxs[slot] = undefined;
             this.#ctxPending--;
-            this.#runIn(ctx, fn, arg);
+            this.#runIn(ctx, fn, arg, slot);
             continue;
           }
         }
         if (debug) {
-          this.#runTimed(fn, arg);
+          this.#runTimed(fn, arg, slot);
         } else {
           try {
-            fn(arg);
+            if (arg === NO_ARG || arg === NO_TIMER_ARG) (fn as () => void)();
+            else fn(arg);
           } catch (e) {
-            this.#callbackFailed(e, fn, arg);
+            this.#callbackFailed(e, fn, arg, slot);
           }
         }
         // a variable set by the callback made the fresh context an object: drop it
         if (cs.current !== null) _resetToEmpty();
       }
+      if (core.unhanded() === 0) return;
+      n = core.take();
     }
   }
 
@@ -975,17 +1037,15 @@ export class BaseEventLoop {
    * (trace.ts). Keep the two in step: the order of callbacks, contexts and error handling
    * are #dispatch's.
    */
-  #dispatchTraced(core: SchedulerCore, tracer: Tracer): void {
+  #dispatchTraced(core: SchedulerCore, tracer: Tracer, n: number): void {
     const fns = this.#fns;
     const args = this.#args;
     const ctxs = this.#ctxs;
     const batch = this.#batch;
     const cs = contextState;
-    const left0 = core.collect(this.time() + CLOCK_RESOLUTION);
-    tracer.iteration(this.time(), left0, core.timerCount());
+    tracer.iteration(this.time(), n + core.unhanded(), core.timerCount());
     const withCtx = this.#ctxPending !== 0;
-    for (let left = left0; left > 0; left -= CHUNK) {
-      const n = core.take();
+    for (;;) {
       const chunk = core.chunk();
       for (let i = 0; i < n; i++) batch[i] = chunk[i];
       for (let i = 0; i < n; i++) {
@@ -1003,18 +1063,22 @@ export class BaseEventLoop {
             this.#ctxPending--;
           }
         }
-        tracer.begin(slot, fn, arg, this.time());
+        // a no-argument call whose Handle the loop did not keep (made before the trace began)
+        // is named as its Handle would be; a one-argument one is named by its function
+        if (arg === NO_ARG || arg === NO_TIMER_ARG) tracer.begin(slot, runHandle, this.#handleOf(fn, arg, slot), this.time());
+        else tracer.begin(slot, fn, arg, this.time());
         try {
           if (ctx !== undefined) {
-            this.#runIn(ctx, fn, arg);
+            this.#runIn(ctx, fn, arg, slot);
           } else {
             if (this.#debug) {
-              this.#runTimed(fn, arg);
+              this.#runTimed(fn, arg, slot);
             } else {
               try {
-                fn(arg);
+                if (arg === NO_ARG || arg === NO_TIMER_ARG) (fn as () => void)();
+                else fn(arg);
               } catch (e) {
-                this.#callbackFailed(e, fn, arg);
+                this.#callbackFailed(e, fn, arg, slot);
               }
             }
             if (cs.current !== null) _resetToEmpty();
@@ -1023,27 +1087,30 @@ export class BaseEventLoop {
           tracer.end(this.time());
         }
       }
+      if (core.unhanded() === 0) break;
+      n = core.take();
     }
     tracer.iteration(this.time(), core.readyCount(), core.timerCount());
   }
 
   /** Runs a callback in its stored context: a fresh copy of a Data snapshot, or a Context itself. */
-  #runIn(ctx: Captured, fn: Callback, arg: unknown): void {
+  #runIn(ctx: Captured, fn: Callback, arg: unknown, slot: number): void {
     try {
       _enter(ctx);
     } catch (e) {
       // a Context that is already entered: asyncio's Context.run raises, the handle fails
-      this.#callbackFailed(e, fn, arg);
+      this.#callbackFailed(e, fn, arg, slot);
       return;
     }
     try {
       if (this.#debug) {
-        this.#runTimed(fn, arg);
+        this.#runTimed(fn, arg, slot);
       } else {
         try {
-          fn(arg);
+          if (arg === NO_ARG || arg === NO_TIMER_ARG) (fn as () => void)();
+          else fn(arg);
         } catch (e) {
-          this.#callbackFailed(e, fn, arg);
+          this.#callbackFailed(e, fn, arg, slot);
         }
       }
     } finally {
@@ -1051,20 +1118,21 @@ export class BaseEventLoop {
     }
   }
 
-  #runTimed(fn: Callback, arg: unknown): void {
+  #runTimed(fn: Callback, arg: unknown, slot: number): void {
     const now = this.#host.now;
     const t0 = now === null ? 0 : now();
     try {
-      fn(arg);
+      if (arg === NO_ARG || arg === NO_TIMER_ARG) (fn as () => void)();
+      else fn(arg);
     } catch (e) {
-      this.#callbackFailed(e, fn, arg);
+      this.#callbackFailed(e, fn, arg, slot);
     }
     const dt = now === null ? 0 : (now() - t0) / 1000;
     if (dt >= this.slowCallbackDuration) {
       // asyncio logs this; here it goes through the exception handler. A task's step is named
       // by the task, as asyncio's _format_handle does.
       const stepped = _taskOfCallback(fn, arg);
-      const handle = this.#handleOf(fn, arg);
+      const handle = this.#handleOf(fn, arg, slot);
       const context: ExceptionContext = {
         message: `Executing ${stepped !== null ? stepped[0] : handle} took ${dt.toFixed(3)} seconds`,
         handle,
@@ -1074,15 +1142,21 @@ export class BaseEventLoop {
     }
   }
 
-  #callbackFailed(exception: unknown, fn: Callback, arg: unknown): void {
-    const handle = this.#handleOf(fn, arg);
-    const cb = fn === runHandle ? formatCallback(handle._callback, handle._args) : formatCallback(fn, [arg]);
+  #callbackFailed(exception: unknown, fn: Callback, arg: unknown, slot: number): void {
+    const handle = this.#handleOf(fn, arg, slot);
+    const cb = formatCallback(handle._callback, handle._args);
     this.callExceptionHandler({ message: `Exception in callback ${cb}`, exception, handle });
   }
 
-  /** The public Handle of a dispatched entry, or one made up for an internal callback. */
-  #handleOf(fn: Callback, arg: unknown): Handle {
-    return fn === runHandle ? (arg as Handle) : new Handle(fn, [arg], this);
+  /**
+   * The public Handle of a dispatched entry: the one kept in the slot, or, for a call whose
+   * Handle the loop did not keep (and for internal callbacks), an equal one made now.
+   */
+  #handleOf(fn: Callback, arg: unknown, slot: number): Handle {
+    if (fn === runHandle) return arg as Handle;
+    if (arg === NO_ARG) return new Handle(fn, NO_ARGS, this);
+    if (arg === NO_TIMER_ARG) return new TimerHandle(this.#whens[slot], fn, NO_ARGS, this);
+    return new Handle(fn, [arg], this);
   }
 }
 

@@ -37,7 +37,8 @@ const STATE_NAMES = ["PENDING", "CANCELLED", "FINISHED"];
 /** A done callback: a function called with the future, or (internally) a Task to wake. */
 export type DoneCallback<T> = (fut: Future<T>) => void;
 
-interface LostException {
+/** @internal */
+export interface LostException {
   loop: EventLoop;
   exception: unknown;
   message: string;
@@ -58,6 +59,22 @@ const lostExceptions: FinalizationRegistry<LostException> | null =
         lost.loop.callExceptionHandler(context);
       })
     : null;
+
+/**
+ * @internal What few Futures set, off the Future itself (Future._rare): the cancel message,
+ * a Task's CancelledError to re-raise, sleep(0)'s yield-once flag, the registration of an
+ * exception nobody retrieved; and for Tasks (tasks.ts) the source getCoro() returns, the
+ * AbortSignal link and the count of pending cancel requests.
+ */
+export class FutureRare {
+  cancelMessage: unknown = undefined;
+  cancelledExc: CancelledError | null = null;
+  yieldOnce = false;
+  lost: LostException | null = null;
+  source: unknown = null;
+  abortLink: unknown = null;
+  cancels = 0;
+}
 
 /** @internal set by tasks.ts: how a Future wakes a Task waiting on it */
 export const wakers: { wakeTask: (task: any) => void } = { wakeTask: () => {} };
@@ -97,15 +114,65 @@ export function _abortRequested(fut: Future<unknown>, msg: unknown): void {
  * }
  */
 export class Future<T = unknown> implements PromiseLike<T> {
-  /** @internal */ _state = PENDING;
-  /** @internal */ _result: T | undefined = undefined;
-  /** @internal */ _exception: unknown = undefined;
-  /** @internal reassigned only by `_adopt` */ _loop: EventLoop;
-  /** @internal functions, or Tasks waiting on this future */ _callbacks: unknown[] | null = null;
-  /** @internal any value: Python's cancel message is any object */ _cancelMessage: unknown = undefined;
-  /** @internal the CancelledError a Task's coroutine raised: re-raised once by result() */ _cancelledExc: CancelledError | null = null;
-  /** @internal sleep(0): done, yet `yield*` gives way for one iteration */ _yieldOnce = false;
-  #lost: LostException | null = null;
+  // The fields are declared, then assigned in the constructor in one fixed order: class-field
+  // initializers run as a separate initializer function whose stores see every subclass's
+  // shape (Task, sleep's, gather's...) and go megamorphic; plain stores here stay fast.
+  // Fields few Futures ever set live in FutureRare behind accessors: every field costs
+  // 8 bytes of every Future and Task, and the collector's time grows with a Task's size
+  // (bench/experiments/task-floor.mjs).
+  /** @internal */ declare _state: number;
+  /** @internal */ declare _result: T | undefined;
+  /** @internal */ declare _exception: unknown;
+  /** @internal reassigned only by `_adopt` */ declare _loop: EventLoop;
+  /**
+   * @internal the done callbacks — functions, ContextCallbacks, or Tasks waiting on this
+   * future: null for none, the callback itself for one (no array for the usual single
+   * waiter: 85 bytes and an allocation per wait), an array for more
+   */
+  declare _callbacks: unknown;
+  /** @internal the fields most Futures never set, in one object made at the first write (FutureRare) */
+  declare _rare: FutureRare | null;
+
+  /** @internal any value: Python's cancel message is any object */
+  get _cancelMessage(): unknown {
+    return this._rare?.cancelMessage;
+  }
+  /** @internal */
+  set _cancelMessage(msg: unknown) {
+    this._rareFields().cancelMessage = msg;
+  }
+
+  /** @internal the CancelledError a Task's coroutine raised: re-raised once by result() */
+  get _cancelledExc(): CancelledError | null {
+    return this._rare?.cancelledExc ?? null;
+  }
+  /** @internal */
+  set _cancelledExc(exc: CancelledError | null) {
+    this._rareFields().cancelledExc = exc;
+  }
+
+  /** @internal sleep(0): done, yet `yield*` gives way for one iteration */
+  get _yieldOnce(): boolean {
+    return this._rare?.yieldOnce === true;
+  }
+  /** @internal */
+  set _yieldOnce(on: boolean) {
+    this._rareFields().yieldOnce = on;
+  }
+
+  /** @internal the registration of an exception nobody retrieved yet */
+  get _lost(): LostException | null {
+    return this._rare?.lost ?? null;
+  }
+  /** @internal */
+  set _lost(lost: LostException | null) {
+    this._rareFields().lost = lost;
+  }
+
+  /** @internal the rare fields, made now if they were not yet */
+  _rareFields(): FutureRare {
+    return (this._rare ??= new FutureRare());
+  }
 
   constructor(options: { loop?: EventLoop } = {}) {
     if (options === null || typeof options !== "object") {
@@ -115,7 +182,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (loop !== undefined && !(loop instanceof BaseEventLoop)) {
       throw new TypeError(`Future: options.loop must be an EventLoop, got ${describe(loop)}`);
     }
+    this._state = PENDING;
+    this._result = undefined;
+    this._exception = undefined;
     this._loop = loop ?? getEventLoop();
+    this._callbacks = null;
+    this._rare = null;
     if (this._loop._debug) _noteCreated(this, Future);
   }
 
@@ -255,20 +327,21 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _addCallback(fn: unknown): void {
     if (this._state !== PENDING) {
       this._schedule(fn);
-    } else if (this._callbacks === null) {
-      this._callbacks = [fn];
     } else {
-      this._callbacks.push(fn);
+      const cbs = this._callbacks;
+      if (cbs === null) this._callbacks = fn;
+      else if (Array.isArray(cbs)) cbs.push(fn);
+      else this._callbacks = [cbs, fn];
     }
   }
 
   /** Removes every registration of `fn`; returns how many were removed. */
   removeDoneCallback(fn: DoneCallback<T>): number {
-    const cbs = this._callbacks;
-    if (cbs === null) return 0;
+    const cbs = callbackList(this._callbacks);
+    if (cbs.length === 0) return 0;
     const kept = cbs.filter((cb) => cb !== fn && !(cb instanceof ContextCallback && cb.fn === fn));
     const removed = cbs.length - kept.length;
-    if (removed > 0) this._callbacks = kept.length > 0 ? kept : null;
+    if (removed > 0) this._callbacks = kept.length === 0 ? null : kept.length === 1 ? kept[0] : kept;
     return removed;
   }
 
@@ -296,14 +369,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
       // read. The registry holds the exception strongly, so a frame whose receiver is this
       // Future (a Task's step) would keep it alive forever and the report would never come.
       if (exception instanceof Error) void exception.stack;
-      this.#lost = {
+      const lost: LostException = {
         loop: this._loop,
         exception,
         message: `${this._kind()} exception was never retrieved`,
         repr: this.toString(),
       };
-      if (this._loop._debug) this.#lost.sourceTraceback = _sourceTraceback(this);
-      lostExceptions.register(this, this.#lost, this.#lost);
+      this._lost = lost;
+      if (this._loop._debug) lost.sourceTraceback = _sourceTraceback(this);
+      lostExceptions.register(this, lost, lost);
     }
   }
 
@@ -321,9 +395,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   #retrieved(): void {
-    if (this.#lost !== null) {
-      lostExceptions!.unregister(this.#lost);
-      this.#lost = null;
+    if (this._lost !== null) {
+      lostExceptions!.unregister(this._lost);
+      this._lost = null;
     }
   }
 
@@ -342,6 +416,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
     const cbs = this._callbacks;
     if (cbs === null) return;
     this._callbacks = null;
+    if (!Array.isArray(cbs)) {
+      this._schedule(cbs);
+      return;
+    }
     for (let i = 0; i < cbs.length; i++) this._schedule(cbs[i]);
   }
 
@@ -352,17 +430,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
     else this._loop._soon(wakers.wakeTask, cb);
   }
 
-  /** `yield* fut`: yields the Future while it is pending, then returns its result. */
-  *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
-    if (this._state === PENDING) {
-      // debug mode: the only moment the suspending task's coroutine frames can be read (graph.ts)
-      if (this._loop._debug) _noteSuspension(this._loop, this, Future.prototype[Symbol.iterator]);
-      yield this;
-    } else if (this._yieldOnce) {
-      yield undefined as never; // a bare yield: the task steps again next iteration
-    }
-    if (this._state === PENDING) throw new RuntimeError("yield* wasn't used with future");
-    return this.result();
+  /**
+   * `yield* fut`: yields the Future while it is pending, then returns its result (a
+   * FutureIterator: the generator this was cost 160 bytes a wait, the iterator 40).
+   */
+  [Symbol.iterator](): Generator<Future<T>, T, unknown> {
+    // a Generator as far as `yield*` and Task are concerned (next, throw, return, iterator)
+    return new FutureIterator(this) as unknown as Generator<Future<T>, T, unknown>;
   }
 
   /** `await fut`: settles with the result or the exception once the Future is done. */
@@ -390,7 +464,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       if (this._exception !== undefined) info.push(`exception=${reprError(this._exception)}`);
       else info.push(`result=${reprShort(this._result)}`);
     }
-    if (this._callbacks !== null) info.push(`cb=[${this._callbacks.length}]`);
+    if (this._callbacks !== null) info.push(`cb=[${callbackList(this._callbacks).length}]`);
     return info;
   }
 
@@ -403,6 +477,59 @@ export class Future<T = unknown> implements PromiseLike<T> {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }
+}
+
+/**
+ * What `yield* fut` iterates: asyncio's Future.__await__ as a hand-written generator. The
+ * first next() yields the Future while it is pending (the Task waits on it), or nothing
+ * once for a done sleep(0) (a bare yield: one iteration), and otherwise returns the result;
+ * the next() after a yield returns the result, or throws RuntimeError if the Future is
+ * still pending (it was resumed by something other than its completion). throw(e) and
+ * return(v) end it as they end a generator suspended at that yield.
+ */
+class FutureIterator<T> {
+  /** 0: not started, 1: suspended at its yield, 2: finished */
+  declare s: number;
+  declare readonly f: Future<T>;
+
+  constructor(fut: Future<T>) {
+    this.s = 0;
+    this.f = fut;
+  }
+
+  next(): IteratorResult<Future<T> | undefined, T> {
+    const f = this.f;
+    const pending = f._state === PENDING;
+    if (this.s === 0 && (pending || f._yieldOnce)) {
+      this.s = 1;
+      // debug mode: the only moment the suspending task's coroutine frames can be read (graph.ts)
+      if (pending && f._loop._debug) _noteSuspension(f._loop, f, FutureIterator.prototype.next);
+      return { value: pending ? f : undefined, done: false };
+    }
+    if (this.s === 2) return { value: undefined as never, done: true };
+    this.s = 2;
+    if (pending) throw new RuntimeError("yield* wasn't used with future");
+    return { value: f.result(), done: true };
+  }
+
+  throw(e: unknown): never {
+    this.s = 2;
+    throw e;
+  }
+
+  return(value: T): IteratorResult<never, T> {
+    this.s = 2;
+    return { value, done: true };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+/** @internal Future._callbacks as a list (it is null, one callback, or an array). */
+export function callbackList(cbs: unknown): unknown[] {
+  return cbs === null ? [] : Array.isArray(cbs) ? cbs : [cbs];
 }
 
 /** `ValueError('bad')`-style repr of a thrown value. */

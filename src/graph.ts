@@ -26,7 +26,7 @@
  * graph shows it (`id=0x1`, `0x2`, ...), so output is the same on every run. Where a Future
  * waits on one already on the path (a cycle), the walk stops instead of recursing.
  */
-import { Future } from "./futures.js";
+import { Future, callbackList } from "./futures.js";
 import { Task } from "./tasks.js";
 import { _getRunningLoop } from "./base-events.js";
 import { RuntimeError } from "./exceptions.js";
@@ -260,8 +260,8 @@ function build(future: Future<unknown>, walk: Walk): FutureCallGraph {
 
 /** What awaits `future`: read from its done callbacks, in the order they were added, each once. */
 function waitersOf(future: Future<unknown>, walk: Walk): FutureCallGraph[] {
-  const callbacks = future._callbacks;
-  if (callbacks === null) return [];
+  const callbacks = callbackList(future._callbacks);
+  if (callbacks.length === 0) return [];
   const seen = new Set<Future<unknown>>();
   const out: FutureCallGraph[] = [];
   for (const cb of callbacks) {

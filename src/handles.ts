@@ -3,13 +3,17 @@
  * lives in the core (a slot + generation id); the handle keeps what only JS can hold (the
  * callback and its arguments). `cancel()` drops the callback, so a handle is cancelled
  * exactly when it has none: asyncio's `cancelled()` stays true once `cancel()` was called,
- * even on a handle that already ran. A handle is four fields (five for a TimerHandle):
- * a loop with a million pending timers holds a million of them.
+ * even on a handle that already ran. A handle is five fields (six for a TimerHandle),
+ * assigned in the constructor (no class-field initializers: see futures.ts). The loop keeps
+ * a Handle only where it may have to give that very object to an exception handler
+ * (base-events.ts, "Handles"); otherwise a dropped Handle is garbage at once.
  */
 import type { BaseEventLoop } from "./base-events.js";
 import { formatCallback } from "./validate.js";
 
 const inspect = Symbol.for("nodejs.util.inspect.custom");
+/** 2**24: ids are generation * SLOTS + slot (core/layout.ts) */
+const SLOTS = 16777216;
 /** In debug mode, what a handle looked like when it was cancelled (asyncio keeps that repr). */
 const cancelledReprs = new WeakMap<Handle, string>();
 
@@ -22,24 +26,33 @@ const cancelledReprs = new WeakMap<Handle, string>();
  * h.cancelled();   // true
  */
 export class Handle {
-  /** @internal null once cancelled */ _callback: ((...args: any[]) => unknown) | null;
-  /** @internal null once cancelled */ _args: unknown[] | null;
-  /** @internal */ readonly _loop: BaseEventLoop;
-  /** @internal the core's id: slot + generation */ _id: number;
+  /** @internal null once cancelled */ declare _callback: ((...args: any[]) => unknown) | null;
+  /** @internal null once cancelled */ declare _args: unknown[] | null;
+  /** @internal */ declare readonly _loop: BaseEventLoop;
+  /**
+   * @internal the core's id (generation * 2**24 + slot) in two small-integer fields: an id
+   * past 2**31 would be a boxed double, 12 bytes more per handle
+   */
+  declare _slot: number;
+  /** @internal */ declare _gen: number;
 
   /** @internal handles are made by the loop */
   constructor(callback: (...args: any[]) => unknown, args: unknown[], loop: BaseEventLoop, id = 0) {
     this._callback = callback;
     this._args = args;
     this._loop = loop;
-    this._id = id;
+    // `| 0`: int32 results, so both fields hold Smis (a double result would be boxed even
+    // when it is a whole number)
+    const slot = id % SLOTS | 0;
+    this._slot = slot;
+    this._gen = ((id - slot) / SLOTS) | 0;
   }
 
   /** Cancels the call; a no-op if it already ran or was cancelled. */
   cancel(): void {
     if (this._callback === null) return;
     if (this._loop.getDebug()) cancelledReprs.set(this, this.toString());
-    this._loop._cancelId(this._id);
+    this._loop._cancelId(this._gen * SLOTS + this._slot);
     this._callback = null;
     this._args = null;
   }
@@ -87,23 +100,23 @@ export class Handle {
  * t.cancel();
  */
 export class TimerHandle extends Handle {
-  readonly #when: number;
+  /** @internal */ declare readonly _when: number;
 
   /** @internal */
   constructor(when: number, callback: (...args: any[]) => unknown, args: unknown[], loop: BaseEventLoop, id = 0) {
     super(callback, args, loop, id);
-    this.#when = when;
+    this._when = when;
   }
 
   /** The loop time (seconds) the callback is scheduled for. */
   when(): number {
-    return this.#when;
+    return this._when;
   }
 
   /** @internal */
   protected override _reprInfo(): string[] {
     const info = super._reprInfo();
-    info.splice(this._callback === null ? 1 : 0, 0, `when=${this.#when}`);
+    info.splice(this._callback === null ? 1 : 0, 0, `when=${this._when}`);
     return info;
   }
 }

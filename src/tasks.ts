@@ -35,12 +35,14 @@
  * pending cancel requests, `uncancel()` takes one back.
  *
  * A pending task that is garbage-collected is reported "Task was destroyed but it is
- * pending!" through its loop's exception handler (where the host has FinalizationRegistry).
+ * pending!" through its loop's exception handler (where the host has FinalizationRegistry),
+ * once it has waited YOUNG_ITERATIONS iterations or its loop was closed (at once in debug
+ * mode): see TaskRegistry for why, and what that costs.
  */
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions.js";
 import { FINISHED, Future, PENDING, _abortRequested, reprError, wakers } from "./futures.js";
 import { getRunningLoop } from "./events.js";
-import { BaseEventLoop, _getRunningLoop } from "./base-events.js";
+import { BaseEventLoop, _getRunningLoop, type TaskAging } from "./base-events.js";
 import type { EventLoop } from "./loop.js";
 import { isCoroutine, isCoroutineFunction } from "./coroutines.js";
 import { bridge, isThenable } from "./ensure-future.js";
@@ -89,7 +91,7 @@ interface AbortLink {
   listener: () => void;
 }
 
-/** What the registry keeps of a task that waits on a Future, to report it if it is collected pending. */
+/** What the registry keeps of an old task (held weakly), to report it if it is collected pending. */
 interface Tracked {
   loop: EventLoop;
   weak: Set<WeakRef<Task<unknown>>>;
@@ -99,22 +101,52 @@ interface Tracked {
   sourceTraceback?: CallFrame[];
 }
 
+/** Where a task is in its loop's registry (Task._where). */
+const DONE = 0;
+const FRESH = 1;
+const YOUNG = 2;
+const OLD = 3;
+
+/** Iterations a task may wait after its first wait before the registry holds it weakly. */
+const YOUNG_ITERATIONS = 4;
+
 /**
- * The pending tasks of one loop, for allTasks(). A task is held strongly until it first
- * waits on a Future: until then the loop holds it anyway (its next step is scheduled), and
- * it sits in an intrusive doubly linked list (O(1) in and out, no hashing, no allocation).
- * From its first wait on, only the Future it waits on holds it, so the registry keeps a
- * WeakRef, as asyncio's WeakSet, and reports the task if it is collected while pending.
- * WeakRefs and registrations are costly (about 2 µs a task), so tasks that never wait pay
- * for neither.
+ * The pending tasks of one loop, for allTasks() and the "Task was destroyed but it is
+ * pending!" report. Generational, because a WeakRef and a FinalizationRegistry entry cost
+ * about 2 µs a task (most of it in the garbage collector) and most tasks finish within a
+ * few iterations of their first wait:
+ *   fresh  not waited on a Future yet. The loop holds them anyway (their next step is
+ *          scheduled): an intrusive doubly linked list in creation order (O(1) in and
+ *          out, no hashing, no allocation).
+ *   young  first waited fewer than YOUNG_ITERATIONS iterations ago: held strongly, in a
+ *          second such list, in the order of their first wait (oldest at the head).
+ *   old    still pending after that: held by a WeakRef (asyncio's WeakSet) and registered
+ *          with a FinalizationRegistry that reports the task if it is collected pending.
+ * The loop ages the young list at the start of each iteration (O(1) unless a task moves)
+ * and makes every young task old when it is closed. The trade-off: a task abandoned while
+ * young (nothing else holds the Future it waits on) is kept alive until it is old, so its
+ * report comes YOUNG_ITERATIONS iterations (or the loop's close()) later than asyncio's;
+ * a task that ends young never pays for weak tracking. In debug mode (loop.setDebug) a
+ * task goes old at its first wait, so it is reported as soon as it is collected. A host
+ * without WeakRef and FinalizationRegistry keeps every task fresh (strongly held).
  */
-class TaskRegistry {
-  /** the strongly held tasks in creation order, linked through Task.#prev / #next */
-  head: Task<unknown> | null = null;
-  tail: Task<unknown> | null = null;
+class TaskRegistry implements TaskAging {
+  freshHead: Task<unknown> | null = null;
+  freshTail: Task<unknown> | null = null;
+  youngHead: Task<unknown> | null = null;
+  youngTail: Task<unknown> | null = null;
   readonly weak = new Set<WeakRef<Task<unknown>>>();
+
+  age(iteration: number): void {
+    for (let t = this.youngHead; t !== null && (t._age as number) + YOUNG_ITERATIONS <= iteration; t = this.youngHead) {
+      t._makeOld();
+    }
+  }
+
+  ageAll(): void {
+    while (this.youngHead !== null) this.youngHead._makeOld();
+  }
 }
-const registries = new WeakMap<EventLoop, TaskRegistry>();
 
 const destroyedPending: FinalizationRegistry<Tracked> | null =
   typeof FinalizationRegistry === "function" && typeof WeakRef === "function"
@@ -142,25 +174,42 @@ const destroyedPending: FinalizationRegistry<Tracked> | null =
  * loop.runUntilCompleteSync(task);   // "A done"
  */
 export class Task<T = unknown> extends Future<T> {
-  /** @internal the generator the task steps */ readonly _coro: Generator<unknown, T, any>;
-  /** what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future or the promise the task was made from */
-  readonly #source: Future<T> | PromiseLike<T> | null = null;
-  /** @internal the task's Context, once there is one (the option, or its copy once made; see the header) */ _context: Context | null;
-  /** @internal while _context is null: the Data its copy holds */ _snapshot: Data;
-  /** the `signal` option's listener while the task is pending */
-  #abortLink: AbortLink | null = null;
-  /** @internal */ _name: string | null;
-  readonly #number: number;
-  /** @internal the Future this task waits on */ _futWaiter: Future<unknown> | null = null;
-  /** @internal */ _mustCancel = false;
-  /** @internal */ _numCancelsRequested = 0;
-  /** the loop's registry while the task is pending; null once done */
-  #registry: TaskRegistry | null = null;
-  /** neighbours in the registry's list while held strongly */
-  #prev: Task<unknown> | null = null;
-  #next: Task<unknown> | null = null;
-  /** set once the task waited: it is held weakly from then on */
-  #tracked: Tracked | null = null;
+  // Declared, and assigned in the constructor in one fixed order (see Future's fields); what
+  // few tasks set (getCoro()'s source, the signal link, cancel requests) is in FutureRare.
+  /** @internal the generator the task steps */ declare readonly _coro: Generator<unknown, T, any>;
+  /** @internal the task's Context, once there is one (the option, or its copy once made; see the header) */ declare _context: Context | null;
+  /** @internal while _context is null: the Data its copy holds */ declare _snapshot: Data;
+  /** @internal the name given or set, or for an unnamed task the N of Task-N */ declare _name: string | number;
+  /** @internal the Future this task waits on */ declare _futWaiter: Future<unknown> | null;
+  /** @internal */ declare _mustCancel: boolean;
+  /** @internal DONE, FRESH, YOUNG or OLD: where it is in its loop's TaskRegistry */ declare _where: number;
+  /** @internal neighbours in the fresh or young list */ declare _prev: Task<unknown> | null;
+  /** @internal */ declare _next: Task<unknown> | null;
+  /** @internal young: the loop iteration of the first wait; old: what the FinalizationRegistry holds */
+  declare _age: number | Tracked;
+
+  /** @internal what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future or the promise the task was made from */
+  get _source(): Future<T> | PromiseLike<T> | null {
+    return (this._rare?.source ?? null) as Future<T> | PromiseLike<T> | null;
+  }
+
+  /** @internal the `signal` option's listener while the task is pending */
+  get _abortLink(): AbortLink | null {
+    return (this._rare?.abortLink ?? null) as AbortLink | null;
+  }
+  /** @internal */
+  set _abortLink(link: AbortLink | null) {
+    this._rareFields().abortLink = link;
+  }
+
+  /** @internal cancel() calls not taken back by uncancel() */
+  get _numCancelsRequested(): number {
+    return this._rare?.cancels ?? 0;
+  }
+  /** @internal */
+  set _numCancelsRequested(n: number) {
+    this._rareFields().cancels = n;
+  }
 
   /**
    * Prefer `loop.createTask(coro)` or `ensureFuture(coro)`. `coro` is a coroutine (a
@@ -176,17 +225,19 @@ export class Task<T = unknown> extends Future<T> {
   constructor(coro: Generator<unknown, T, any> | Future<T> | PromiseLike<T>, options: TaskOptions = {}) {
     super(options);
     checkCoro("Task", coro);
+    let source: Future<T> | PromiseLike<T> | null = null;
+    let gen: Generator<unknown, T, any>;
     if (coro instanceof Future) {
       if (coro._loop !== this._loop && !coro._adopt(this._loop)) {
         throw new RuntimeError(`Task: coro belongs to another event loop than the task's`);
       }
-      this.#source = coro;
-      this._coro = coro[Symbol.iterator]();
+      source = coro;
+      gen = coro[Symbol.iterator]();
     } else if (isCoroutine(coro)) {
-      this._coro = coro as Generator<unknown, T, any>;
+      gen = coro as Generator<unknown, T, any>;
     } else {
-      this.#source = coro;
-      this._coro = awaitThenable(coro);
+      source = coro;
+      gen = awaitThenable(coro);
     }
     const { name, signal, eagerStart = false } = options;
     const context = checkContext("Task", options.context);
@@ -194,19 +245,33 @@ export class Task<T = unknown> extends Future<T> {
     if (typeof eagerStart !== "boolean") {
       throw new TypeError(`Task: options.eagerStart must be a boolean, got ${describe(eagerStart)}`);
     }
-    const eager = eagerStart && this._loop.isRunning();
+    const loop = this._loop;
+    const eager = eagerStart && loop.isRunning();
     if (eager && context !== undefined && context._entered) {
       throw new RuntimeError(`Task: cannot start eagerly in ${context}: it is already entered`);
     }
+    const taskName = name === undefined || name === null ? null : String(name);
+    this._coro = gen;
     this._context = context ?? null;
     this._snapshot = context === undefined ? _snapshot() : EMPTY;
-    this._name = name === undefined || name === null ? null : String(name);
     // as asyncio: only unnamed tasks take a number, so Task-N counts them
-    this.#number = this._name === null ? ++taskCounter : 0;
+    this._name = taskName === null ? ++taskCounter : taskName;
+    this._futWaiter = null;
+    this._mustCancel = false;
+    let registry = loop._taskRegistry as TaskRegistry | null;
+    if (registry === null) loop._taskRegistry = registry = new TaskRegistry();
+    this._where = FRESH;
+    const tail = registry.freshTail;
+    this._prev = tail;
+    this._next = null;
+    if (tail === null) registry.freshHead = this;
+    else tail._next = this;
+    registry.freshTail = this;
+    this._age = 0;
+    if (source !== null) this._rareFields().source = source;
     if (signal !== undefined) this._linkSignal(signal);
-    this.#track();
     if (eager) this.#eagerStart();
-    else this._loop._soon(taskStep, this);
+    else loop._soon(taskStep, this);
   }
 
   /** asyncio's __eager_start: the first step now, with this task swapped in as the current one. */
@@ -226,7 +291,7 @@ export class Task<T = unknown> extends Future<T> {
    * when the task ends. A task follows one signal: later ones are ignored.
    */
   _linkSignal(signal: AbortSignal): void {
-    if (this.#abortLink !== null || this._state !== PENDING) return;
+    if (this._abortLink !== null || this._state !== PENDING) return;
     if (signal.aborted) {
       this.cancel(abortMessage(signal.reason));
       return;
@@ -234,63 +299,77 @@ export class Task<T = unknown> extends Future<T> {
     const listener = () => {
       if (this._state === PENDING && !this._loop.isClosed()) this.cancel(abortMessage(signal.reason));
     };
-    this.#abortLink = { signal, listener };
+    this._abortLink = { signal, listener };
     signal.addEventListener("abort", listener, { once: true });
   }
 
-
-  #track(): void {
-    let registry = registries.get(this._loop);
-    if (registry === undefined) registries.set(this._loop, (registry = new TaskRegistry()));
-    this.#registry = registry;
-    const tail = registry.tail;
-    this.#prev = tail;
-    if (tail === null) registry.head = this;
-    else tail.#next = this;
-    registry.tail = this;
-  }
-
+  /** Takes the task out of the fresh or young list it is in. */
   #unlink(): void {
-    const registry = this.#registry!;
-    const prev = this.#prev;
-    const next = this.#next;
-    if (prev === null) registry.head = next;
-    else prev.#next = next;
-    if (next === null) registry.tail = prev;
-    else next.#prev = prev;
-    this.#prev = this.#next = null;
+    const registry = this._loop._taskRegistry as TaskRegistry;
+    const young = this._where === YOUNG;
+    const prev = this._prev;
+    const next = this._next;
+    if (prev === null) {
+      if (young) registry.youngHead = next;
+      else registry.freshHead = next;
+    } else prev._next = next;
+    if (next === null) {
+      if (young) registry.youngTail = prev;
+      else registry.freshTail = prev;
+    } else next._prev = prev;
+    this._prev = this._next = null;
   }
 
-  /** The task waits on a Future for the first time: hold it weakly from now on. */
-  #weaken(): void {
-    const registry = this.#registry!;
+  /** The task waits on a Future for the first time: young from now on (old at once in debug mode). */
+  #firstWait(loop: EventLoop): void {
+    if (loop.getDebug()) {
+      this._makeOld();
+      return;
+    }
+    const registry = loop._taskRegistry as TaskRegistry;
     this.#unlink();
+    this._where = YOUNG;
+    this._age = loop._iteration;
+    const tail = registry.youngTail;
+    this._prev = tail;
+    if (tail === null) registry.youngHead = this;
+    else tail._next = this;
+    registry.youngTail = this;
+  }
+
+  /** @internal held weakly from now on, and reported if collected pending (TaskRegistry) */
+  _makeOld(): void {
+    const registry = this._loop._taskRegistry as TaskRegistry;
+    this.#unlink();
+    this._where = OLD;
     const ref = new WeakRef<Task<unknown>>(this);
     registry.weak.add(ref);
-    this.#tracked = { loop: this._loop, weak: registry.weak, ref, name: this.getName() };
-    if (this._loop._debug) this.#tracked.sourceTraceback = _sourceTraceback(this);
-    destroyedPending!.register(this, this.#tracked, this);
+    const tracked: Tracked = { loop: this._loop, weak: registry.weak, ref, name: this.getName() };
+    if (this._loop._debug) tracked.sourceTraceback = _sourceTraceback(this);
+    this._age = tracked;
+    destroyedPending!.register(this, tracked, this);
   }
 
   #untrack(): void {
-    const link = this.#abortLink;
+    const link = this._abortLink;
     if (link !== null) link.signal.removeEventListener("abort", link.listener);
-    const tracked = this.#tracked;
-    if (tracked === null) {
-      this.#unlink();
-    } else {
+    if (this._where === OLD) {
+      const tracked = this._age as Tracked;
       tracked.weak.delete(tracked.ref);
       destroyedPending!.unregister(this);
-      this.#tracked = null;
+      this._age = 0;
+    } else {
+      this.#unlink();
     }
-    this.#registry = null;
+    this._where = DONE;
   }
 
-  /** @internal the strongly held pending tasks of `loop`'s registry, then those held weakly */
+  /** @internal the pending tasks of `loop`'s registry: fresh, young, then old */
   static *_pending(loop: EventLoop): Generator<Task<unknown>> {
-    const registry = registries.get(loop);
-    if (registry === undefined) return;
-    for (let t = registry.head; t !== null; t = t.#next) yield t;
+    const registry = loop._taskRegistry as TaskRegistry | null;
+    if (registry === null) return;
+    for (let t = registry.freshHead; t !== null; t = t._next) yield t;
+    for (let t = registry.youngHead; t !== null; t = t._next) yield t;
     for (const ref of registry.weak) {
       const t = ref.deref();
       if (t !== undefined) yield t;
@@ -304,18 +383,20 @@ export class Task<T = unknown> extends Future<T> {
 
   /** The task's name: the one given, else `Task-N`. */
   getName(): string {
-    return this._name ?? `Task-${this.#number}`;
+    const name = this._name;
+    return typeof name === "string" ? name : `Task-${name}`;
   }
 
   /** Renames the task (the name is converted with String()). */
   setName(name: string): void {
-    this._name = String(name);
-    if (this.#tracked !== null) this.#tracked.name = this._name;
+    const s = String(name);
+    this._name = s;
+    if (this._where === OLD) (this._age as Tracked).name = s;
   }
 
   /** The coroutine the task runs: the generator, or the sleep()/waitFor() Future or the promise it was made from. */
   getCoro(): Generator<unknown, T, any> | Future<T> | PromiseLike<T> {
-    return this.#source ?? this._coro;
+    return this._source ?? this._coro;
   }
 
   /**
@@ -525,7 +606,7 @@ export class Task<T = unknown> extends Future<T> {
     } else {
       fut._addCallback(this);
       this._futWaiter = fut;
-      if (this.#tracked === null && destroyedPending !== null) this.#weaken();
+      if (this._where === FRESH && destroyedPending !== null) this.#firstWait(loop);
       if (this._mustCancel && fut.cancel(this._cancelMessage)) this._mustCancel = false;
     }
   }

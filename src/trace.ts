@@ -351,8 +351,8 @@ export class TracingCore implements SchedulerCore {
     return this.inner.cancel(id);
   }
 
-  collect(deadline: number): number {
-    return this.inner.collect(deadline);
+  iterate(now: number, resolution: number, mode: number): number {
+    return this.inner.iterate(now, resolution, mode);
   }
 
   take(): number {
@@ -361,6 +361,14 @@ export class TracingCore implements SchedulerCore {
 
   chunk(): Int32Array {
     return this.inner.chunk();
+  }
+
+  time(): number {
+    return this.inner.time();
+  }
+
+  unhanded(): number {
+    return this.inner.unhanded();
   }
 
   nextDeadline(): number {

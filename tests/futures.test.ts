@@ -340,6 +340,50 @@ describe("toString and isFuture", () => {
     expect(String(fut)).toBe("<Future cancelled>");
   });
 
+  it("yield* of a pending Future yields it, and throws RuntimeError if resumed while it is still pending", () => {
+    const fut = virtual().createFuture();
+    const it = fut[Symbol.iterator]();
+    expect(it.next().value).toBe(fut);
+    expect(() => it.next()).toThrow(new RuntimeError("yield* wasn't used with future"));
+    expect(it.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it("yield* of a done Future returns its result without yielding", () => {
+    const fut = virtual().createFuture<number>();
+    fut.setResult(7);
+    expect(fut[Symbol.iterator]().next()).toEqual({ value: 7, done: true });
+  });
+
+  it("throw() into a Future's iterator rethrows and ends it, return() ends it with the value", () => {
+    const fut = virtual().createFuture<number>();
+    const a = fut[Symbol.iterator]();
+    a.next();
+    expect(() => a.throw(new Error("in"))).toThrow("in");
+    fut.setResult(1);
+    expect(a.next()).toEqual({ value: undefined, done: true });
+    const b = fut[Symbol.iterator]();
+    expect(b.return(5)).toEqual({ value: 5, done: true });
+    expect(b.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it("keeps one done callback without an array and runs two, then one after removing one, in order", () => {
+    const loop = virtual();
+    const fut = loop.createFuture();
+    const seen: string[] = [];
+    const a = () => seen.push("a");
+    const b = () => seen.push("b");
+    fut.addDoneCallback(a);
+    expect(String(fut)).toBe("<Future pending cb=[1]>");
+    fut.addDoneCallback(b);
+    fut.addDoneCallback(a);
+    expect(fut.removeDoneCallback(a)).toBe(2);
+    expect(String(fut)).toBe("<Future pending cb=[1]>");
+    fut.addDoneCallback(a);
+    fut.setResult(null);
+    loop.runOnce();
+    expect(seen).toEqual(["b", "a"]);
+  });
+
   it("isFuture is true for Futures and Tasks", () => {
     const loop = virtual();
     expect(isFuture(loop.createFuture())).toBe(true);
@@ -390,7 +434,12 @@ describe("exceptions nobody retrieved", () => {
     if (retrieve) expect(() => task.result()).toThrow("lost task");
   }
 
-  function dropPendingTask(loop: EventLoop): void {
+  /**
+   * A task that waits forever on a Future nothing else holds. `then`: what the loop does
+   * after the task's first wait — "age" runs four more iterations (the task goes old, held
+   * weakly), "close" closes the loop, "young" nothing (the task stays held strongly).
+   */
+  function dropPendingTask(loop: EventLoop, then: "age" | "close" | "young"): WeakRef<object> {
     const task = loop.createTask(
       (function* () {
         yield* loop.createFuture(); // nothing else holds this future: the task waits forever
@@ -399,6 +448,15 @@ describe("exceptions nobody retrieved", () => {
     );
     loop.runOnce();
     expect(task.done()).toBe(false);
+    if (then === "age") {
+      for (let i = 0; i < 4; i++) {
+        loop.callSoon(() => {});
+        loop.runOnce();
+      }
+    } else if (then === "close") {
+      loop.close();
+    }
+    return new WeakRef(task);
   }
 
   it("gc is exposed to the tests (vitest.config.ts execArgv --expose-gc)", () => {
@@ -458,13 +516,36 @@ describe("exceptions nobody retrieved", () => {
     expect(reports).toEqual([]);
   });
 
-  it("reports 'Task was destroyed but it is pending!' for a pending task that is collected", async () => {
+  it("reports 'Task was destroyed but it is pending!' for a pending task collected four iterations after its first wait", async () => {
     const { loop, reports } = recordingLoop();
-    dropPendingTask(loop);
+    dropPendingTask(loop, "age");
     await collect(() => reports.length > 0);
     expect(reports).toHaveLength(1);
     expect(reports[0].message).toBe("Task was destroyed but it is pending!");
     expect(reports[0].task).toBe("<Task pending name='forgotten'>");
+  });
+
+  it("reports a pending task collected after its loop was closed, however young", async () => {
+    const { loop, reports } = recordingLoop();
+    dropPendingTask(loop, "close");
+    await collect(() => reports.length > 0);
+    expect(reports.map((r) => r.message)).toEqual(["Task was destroyed but it is pending!"]);
+  });
+
+  it("in debug mode reports a pending task collected right after its first wait", async () => {
+    const { loop, reports } = recordingLoop();
+    loop.setDebug(true);
+    dropPendingTask(loop, "young");
+    await collect(() => reports.length > 0);
+    expect(reports.map((r) => r.message)).toEqual(["Task was destroyed but it is pending!"]);
+  });
+
+  it("holds a task strongly, and does not report it, for fewer than four iterations after its first wait", async () => {
+    const { loop, reports } = recordingLoop();
+    const ref = dropPendingTask(loop, "young");
+    await collect(() => false, 5);
+    expect(ref.deref()).toBeDefined();
+    expect(reports).toEqual([]);
   });
 });
 

@@ -201,6 +201,46 @@ describe("handles", () => {
     expect(h.cancelled()).toBe(true);
   });
 
+  it("does not keep a pending Handle the caller dropped (no argument, default handler)", async () => {
+    const loop = virtual();
+    let ref: WeakRef<TimerHandle> | null = null;
+    (() => {
+      ref = new WeakRef(loop.callLater(5, () => {}));
+    })();
+    // a WeakRef keeps its target until the current job ends
+    await new Promise((r) => setTimeout(r, 0));
+    (globalThis as { gc?: () => void }).gc!();
+    expect(ref!.deref()).toBeUndefined();
+    expect(loop.nextWakeup()).toBe(5);
+  });
+
+  it("keeps a pending Handle the caller dropped while a custom exception handler is set", async () => {
+    const loop = virtual();
+    loop.setExceptionHandler(() => {});
+    let ref: WeakRef<TimerHandle> | null = null;
+    (() => {
+      ref = new WeakRef(loop.callLater(5, () => {}));
+    })();
+    await new Promise((r) => setTimeout(r, 0));
+    (globalThis as { gc?: () => void }).gc!();
+    expect(ref!.deref()).toBeInstanceOf(TimerHandle);
+  });
+
+  it("a dropped Handle still runs its call, with its argument, and cancel() of a kept one stops it", () => {
+    const loop = virtual();
+    const seen: unknown[] = [];
+    loop.callSoon((x: string) => seen.push(x), "one");
+    loop.callSoon(function (...xs: unknown[]) {
+      seen.push(xs.length);
+    });
+    loop.callLater(1, function (...xs: unknown[]) {
+      seen.push(`timer ${xs.length}`);
+    });
+    loop.callLater(2, () => seen.push("cancelled")).cancel();
+    loop.runUntilCompleteSync(sleep(3));
+    expect(seen).toEqual(["one", 0, "timer 0"]);
+  });
+
   it("shows the callback and its arguments in toString()", () => {
     function cb(_a: string, _b: number) {}
     const h = virtual().callSoon(cb, "x", 1);
@@ -250,6 +290,43 @@ describe("exception handler", () => {
     });
     loop.callExceptionHandler({ message: "original" });
     expect(String(log.mock.calls[0][0])).toMatch(/^Unhandled error in exception handler\ncontext: .*original.*\nError: handler broke/);
+  });
+
+  it("gives the default handler an equal TimerHandle, when() included, for a failed no-argument timer it did not keep", () => {
+    const loop = virtual();
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    loop.callLater(2.5, function late() {
+      throw new Error("late");
+    });
+    loop.runUntilCompleteSync(sleep(3));
+    expect(String(log.mock.calls[0][0])).toMatch(/^Exception in callback late\(\)\nhandle: <TimerHandle when=2.5 late\(\)>\nError: late/);
+  });
+
+  it("gives a handler the very Handle of a call made while it was set, with one argument or none", () => {
+    const loop = virtual();
+    const handles: unknown[] = [];
+    loop.setExceptionHandler((_l, ctx) => handles.push(ctx.handle));
+    const fail = () => {
+      throw new Error("x");
+    };
+    const made = [loop.callSoon(fail), loop.callSoon(fail, 1), loop.callLater(1, fail), loop.callLater(1, fail, 2)];
+    loop.runUntilCompleteSync(sleep(2));
+    expect(handles).toHaveLength(4);
+    handles.forEach((h, i) => expect(h).toBe(made[i]));
+  });
+
+  it("gives a handler set after the call an equal Handle of a no-argument call", () => {
+    const loop = virtual();
+    const contexts: Record<string, unknown>[] = [];
+    function fail() {
+      throw new Error("x");
+    }
+    const h = loop.callLater(1, fail);
+    loop.setExceptionHandler((_l, ctx) => contexts.push(ctx));
+    loop.runUntilCompleteSync(sleep(2));
+    const got = contexts[0].handle as TimerHandle;
+    expect(got).toBeInstanceOf(TimerHandle);
+    expect([String(got), got.when()]).toEqual([String(h), 1]);
   });
 
   it("null restores the default handler", () => {

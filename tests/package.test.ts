@@ -19,8 +19,10 @@ const npm = (args: string[], cwd: string) =>
  * with observability: EventLoop.startTrace/stopTrace and the traced dispatch, debug mode's
  * creation stacks and the stack-trace reader, all reachable from the loop's methods). The
  * main entry carried 11,009 with the reference core, 9,820 without, before the I/O layer existed.
+ * Issue 12's hot paths (one crossing per iteration, the generational task registry,
+ * FutureIterator, Future's rare fields) took it to 18,175.
  */
-const LITE_BUDGET = 17_500;
+const LITE_BUDGET = 18_500;
 /**
  * The same import from the main entry, which installs the I/O layer behind the loop's I/O
  * methods (sockets, subprocesses, pipes, executors and their hosts): 36,305 with Node's

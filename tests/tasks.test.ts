@@ -654,6 +654,41 @@ describe("currentTask and allTasks", () => {
     expect(allTasks(loop)).toEqual(new Set());
   });
 
+  it("allTasks lists a waiting task while it is young, once it is old, and not once it is done", () => {
+    const loop = virtual();
+    const fut = loop.createFuture();
+    const waiting = loop.createTask(
+      (function* () {
+        yield* fut;
+      })(),
+    );
+    const listed: boolean[] = [];
+    for (let i = 0; i < 6; i++) {
+      loop.callSoon(() => {});
+      loop.runOnce();
+      listed.push(allTasks(loop).has(waiting));
+    }
+    fut.setResult(1);
+    loop.runUntilCompleteSync(waiting);
+    expect([...listed, allTasks(loop).has(waiting)]).toEqual([true, true, true, true, true, true, false]);
+  });
+
+  it("allTasks lists in creation order the tasks that never waited, then the waiting ones by first wait", () => {
+    const loop = virtual();
+    const fut = loop.createFuture();
+    function* waiter() {
+      yield* fut;
+    }
+    const a = loop.createTask(waiter(), { name: "a" });
+    loop.createTask(waiter(), { name: "b" });
+    loop.runOnce();
+    const c = loop.createTask(waiter(), { name: "c" });
+    expect([...allTasks(loop)].map((t) => t.getName())).toEqual(["c", "a", "b"]);
+    fut.setResult(null);
+    loop.runUntilCompleteSync(c);
+    expect(a.done()).toBe(true);
+  });
+
   it("allTasks does not list another loop's tasks", () => {
     const loop = virtual();
     const other = virtual();

@@ -1,5 +1,9 @@
 // The typed-array scheduler (bench/lib/typed-scheduler.mjs): the practical limit in JS.
-import { TypedScheduler } from "../lib/typed-scheduler.mjs";
+// Variant "handles": the same scheduler behind the smallest objects asyncio's API asks for
+// — soon()/at() return a handle with cancel(), cancelled() and (timers) when() — to show
+// what returning an object per call costs in plain JS, apart from everything else
+// (the floor for wasmloop's Handle API).
+import { TypedScheduler, TypedScheduler as PlainScheduler } from "../lib/typed-scheduler.mjs";
 import { expectEqual, gc, measure, sleepUntil } from "../lib/harness.mjs";
 import { DELAYS, DELAY_MASK, DUE_DELAYS } from "../lib/delays.mjs";
 import * as P from "../lib/params.mjs";
@@ -9,8 +13,49 @@ const tick = () => {
   count++;
 };
 
-export function workloads() {
-  return {
+/** asyncio's Handle at its smallest: the callback, the scheduler and the id. */
+class MiniHandle {
+  constructor(fn, s, id) {
+    this.fn = fn;
+    this.s = s;
+    this.id = id;
+  }
+  cancel() {
+    if (this.fn === null) return;
+    this.s.cancel(this.id);
+    this.fn = null;
+  }
+  cancelled() {
+    return this.fn === null;
+  }
+}
+
+class MiniTimerHandle extends MiniHandle {
+  constructor(when, fn, s, id) {
+    super(fn, s, id);
+    this.whenAt = when;
+  }
+  when() {
+    return this.whenAt;
+  }
+}
+
+/** A scheduler whose soon()/at() return handles (the "handles" variant); cancel() takes one. */
+class HandleScheduler extends TypedScheduler {
+  soon(fn, arg) {
+    return new MiniHandle(fn, this, super.soon(fn, arg));
+  }
+  at(when, fn, arg) {
+    return new MiniTimerHandle(when, fn, this, super.at(when, fn, arg));
+  }
+}
+
+export function workloads(variant) {
+  const handles = variant === "handles";
+  const TypedScheduler = handles ? HandleScheduler : PlainScheduler;
+  const cancel = handles ? (s, h) => h.cancel() : (s, id) => s.cancel(id);
+  const idArray = handles ? (n) => new Array(n) : (n) => new Float64Array(n);
+  const all = {
     "W1.once": () =>
       measure({
         ops: P.W1_N,
@@ -81,17 +126,17 @@ export function workloads() {
         check: ({ n }) => expectEqual("timers fired", count, n),
       }),
 
-    ...Object.fromEntries(P.W2_SWEEP.map((n) => [`W2.steady.${n}`, () => steady(n)])),
+    ...Object.fromEntries(P.W2_SWEEP.map((n) => [`W2.steady.${n}`, () => steady(TypedScheduler, n)])),
 
     "W3.cancel": () =>
       measure({
         ops: P.W3_N,
         warmupOps: P.W3_N / 10,
         reps: 3,
-        setup: (n) => ({ s: new TypedScheduler(), ids: new Float64Array(n), n }),
+        setup: (n) => ({ s: new TypedScheduler(), ids: idArray(n), n }),
         run: ({ s, ids, n }) => {
           for (let i = 0; i < n; i++) ids[i] = s.at(s.now + DELAYS[i], tick);
-          for (let i = 0; i < n; i++) s.cancel(ids[i]);
+          for (let i = 0; i < n; i++) cancel(s, ids[i]);
           s.runOnce();
         },
         check: ({ s }) => expectEqual("pending after", s.pending(), 0),
@@ -102,10 +147,10 @@ export function workloads() {
         ops: P.W3_N,
         warmupOps: P.W3_N / 10,
         reps: 3,
-        setup: (n) => ((count = 0), { s: new TypedScheduler(), ids: new Float64Array(n), n }),
+        setup: (n) => ((count = 0), { s: new TypedScheduler(), ids: idArray(n), n }),
         run: ({ s, ids, n }) => {
           for (let i = 0; i < n; i++) ids[i] = s.at(s.now + DELAYS[i], tick);
-          for (let i = 0; i < n; i += 2) s.cancel(ids[i]);
+          for (let i = 0; i < n; i += 2) cancel(s, ids[i]);
           s.runAll();
         },
         check: ({ n }) => expectEqual("timers fired", count, n / 2),
@@ -135,6 +180,8 @@ export function workloads() {
       return { value: samples[1], unit: "B", reps: samples.length, ops: P.W4_N };
     },
   };
+  if (handles) for (const id of ["W1.again", "W2.due"]) delete all[id];
+  return all;
 }
 
 export const notes = {
@@ -142,7 +189,7 @@ export const notes = {
 };
 
 /** Steady state, as bench/impl/wasmloop.mjs: filled once, then W2_FIRINGS firings per run. */
-function steady(n) {
+function steady(TypedScheduler, n) {
   let s = null;
   let target = 0;
   return measure({

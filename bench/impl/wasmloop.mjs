@@ -5,11 +5,11 @@
 // the Handle variants. The TS-core variant skips the rows that only serve other comparisons
 // (W1.again, the real-clock W2.due for uvloop, W2.once, W3.half, the 10⁶ steady state) to
 // keep `npm run bench` under five minutes; the sweep up to 10⁵ shows how it scales.
-import { EventLoop, gather } from "../../dist/index.js";
+import { EventLoop, gather, sleep } from "../../dist/index.js";
 // not reachable from the package's entries: the TypeScript core is passed as a core factory
 import { ReferenceCore } from "../../dist/core/reference.js";
 import { expectEqual, gc, measure, sleepUntil } from "../lib/harness.mjs";
-import { DELAYS, DELAY_MASK, DUE_DELAYS } from "../lib/delays.mjs";
+import { DELAYS, DELAY_MASK, DUE_DELAYS, SHORT_DELAYS } from "../lib/delays.mjs";
 import * as P from "../lib/params.mjs";
 
 // The wasm core's linear memory is private to the loop; W4 needs its size, so note every
@@ -30,6 +30,22 @@ const tick = () => {
 
 function* tiny() {
   return 1;
+}
+
+function* waitOnce(fut) {
+  return yield* fut;
+}
+
+/** The server mix: one task of many, sleeping W5_SERVER_SLEEPS short delays in turn. */
+function* serverTask(i, s) {
+  let k = i * P.W5_SERVER_SLEEPS;
+  for (let j = 0; j < P.W5_SERVER_SLEEPS; j++) yield* sleep(SHORT_DELAYS[k++ & DELAY_MASK]);
+  if (++s.finished === s.tasks) s.fut.setResult(null);
+}
+
+/** W6: a task that sleeps far beyond the measurement. */
+function* sleeper(i) {
+  yield* sleep(10_000 + DELAYS[i]);
 }
 
 export function workloads(variant) {
@@ -183,6 +199,46 @@ export function workloads(variant) {
         check: (s) => (expectEqual("last result", s.last, 1), done(s)),
       }),
 
+    // create + wait once on a Future + finish: every task waits, then every Future completes
+    "W5.wait": () =>
+      measure({
+        ops: P.W5_WAIT,
+        reps: 5,
+        setup: () => ({ loop: newLoop(), futs: new Array(P.W5_WAIT), last: null }),
+        run: (s) => {
+          const { loop, futs } = s;
+          let t;
+          for (let i = 0; i < P.W5_WAIT; i++) {
+            const f = loop.createFuture();
+            futs[i] = f;
+            t = loop.createTask(waitOnce(f));
+          }
+          loop.runOnce(); // every task now waits on its Future
+          for (let i = 0; i < P.W5_WAIT; i++) futs[i].setResult(i);
+          s.last = loop.runUntilCompleteSync(t);
+        },
+        check: (s) => (expectEqual("last result", s.last, P.W5_WAIT - 1), done(s)),
+      }),
+
+    // a server-like mix: 100k tasks, each sleeping 100 short delays (1-100 ms) one after another
+    "W5.server": () =>
+      measure({
+        ops: P.W5_SERVER_TASKS * P.W5_SERVER_SLEEPS,
+        warmupOps: (P.W5_SERVER_TASKS * P.W5_SERVER_SLEEPS) / 10,
+        reps: 3,
+        setup: (n) => {
+          const loop = newLoop();
+          return { loop, fut: loop.createFuture(), tasks: n / P.W5_SERVER_SLEEPS, finished: 0 };
+        },
+        run: (s) => {
+          for (let i = 0; i < s.tasks; i++) s.loop.createTask(serverTask(i, s));
+          s.loop.runUntilCompleteSync(s.fut);
+        },
+        check: (s) => (expectEqual("tasks finished", s.finished, s.tasks), done(s)),
+      }),
+
+    "W6.bytes": () => memoryPerTask(newLoop, core),
+
     "W5.gather": () =>
       measure({
         ops: P.W5_GATHER,
@@ -200,9 +256,9 @@ export function workloads(variant) {
         check: (s) => (expectEqual("results", s.out.length, P.W5_GATHER), done(s)),
       }),
   };
-  if (ids) for (const id of Object.keys(all)) if (id.startsWith("W5")) delete all[id];
+  if (ids) for (const id of Object.keys(all)) if (id.startsWith("W5") || id.startsWith("W6")) delete all[id];
   if (coreName === "reference") {
-    for (const id of ["W1.again", "W2.once", "W2.due", "W3.half", "W2.steady.1000000"]) delete all[id];
+    for (const id of ["W1.again", "W2.once", "W2.due", "W3.half", "W2.steady.1000000", "W5.server"]) delete all[id];
   }
   return all;
 }
@@ -266,4 +322,43 @@ function memoryPerTimer(newLoop, later, core) {
   const m = samples[1];
   const split = core === "wasm" ? { js: m.js, wasm: m.wasm } : {};
   return { value: m.js + m.wasm, unit: "B", ...split, reps: samples.length, ops: P.W4_N };
+}
+
+/**
+ * Bytes per pending task asleep in `yield* sleep(d)`: the Task, its generator, the sleep's
+ * Future and timer, the loop's bookkeeping (the weak tracking of an old task included), and
+ * the core's linear-memory growth. Median of
+ * three loops. The tasks are left pending when the loop closes: the exception handler
+ * swallows their "destroyed but pending" reports.
+ */
+function memoryPerTask(newLoop, core) {
+  const samples = [];
+  for (let r = 0; r < 3; r++) {
+    const loop = newLoop();
+    loop.setExceptionHandler(() => {});
+    const mem = core === "wasm" ? lastInstance.exports.memory : null;
+    gc();
+    gc();
+    const heap0 = process.memoryUsage().heapUsed;
+    const wasm0 = mem === null ? 0 : mem.buffer.byteLength;
+    for (let i = 0; i < P.W6_N; i++) loop.createTask(sleeper(i));
+    loop.runOnce(); // every task is now asleep
+    // four more iterations: the tasks are old now, held weakly and registered for the
+    // "destroyed but pending" report (tasks.ts TaskRegistry), as a long sleeper is
+    for (let k = 0; k < 4; k++) {
+      loop.callSoon(tick);
+      loop.runOnce();
+    }
+    gc();
+    gc();
+    const js = process.memoryUsage().heapUsed - heap0;
+    const wasm = (mem === null ? 0 : mem.buffer.byteLength) - wasm0;
+    expectEqual("next wakeup", loop.nextWakeup() > 10_000, true);
+    samples.push({ js: js / P.W6_N, wasm: wasm / P.W6_N });
+    loop.close();
+  }
+  samples.sort((a, b) => a.js + a.wasm - (b.js + b.wasm));
+  const m = samples[1];
+  const split = core === "wasm" ? { js: m.js, wasm: m.wasm } : {};
+  return { value: m.js + m.wasm, unit: "B", ...split, reps: samples.length, ops: P.W6_N };
 }

@@ -1,5 +1,5 @@
 // The delays, computed once before anything is timed (a timed loop only reads them).
-import { delayMsOf, delayOf, dueDelayOf } from "./params.mjs";
+import { delayMsOf, delayOf, dueDelayOf, shortDelayOf } from "./params.mjs";
 
 export const DELAY_MASK = (1 << 20) - 1;
 
@@ -17,3 +17,6 @@ export const DELAYS_MS = table(delayMsOf);
 
 /** DUE_DELAYS[i]: the i-th "all due" delay (1..64 ms) in seconds. */
 export const DUE_DELAYS = table(dueDelayOf);
+
+/** SHORT_DELAYS[i & DELAY_MASK]: the server mix's i-th delay (1..100 ms) in seconds. */
+export const SHORT_DELAYS = table(shortDelayOf);

@@ -14,6 +14,13 @@ export const W4_N = 100_000;
 export const W5_SWITCHES = 1_000_000;
 export const W5_TASKS = 100_000;
 export const W5_GATHER = 10_000;
+/** tasks that each wait once on a Future of their own */
+export const W5_WAIT = 100_000;
+/** the server-like mix: this many tasks, each sleeping W5_SERVER_SLEEPS short delays */
+export const W5_SERVER_TASKS = 100_000;
+export const W5_SERVER_SLEEPS = 100;
+/** pending sleeping tasks whose memory W6 measures */
+export const W6_N = 100_000;
 
 const MASK20 = (1 << 20) - 1;
 
@@ -42,6 +49,11 @@ export function dueDelayOf(i) {
 }
 /** Scheduling W2_N timers takes longer than this on any machine, so they are all due when the loop runs. */
 export const DUE_MAX_MS = 65;
+
+/** The server mix's i-th delay: 1..100 ms in the same pseudo-random order, in seconds. */
+export function shortDelayOf(i) {
+  return ((perm20(i) % 100) + 1) / 1000;
+}
 
 /** The i-th delay in whole milliseconds (host timers, fake-timers). */
 export function delayMsOf(i) {

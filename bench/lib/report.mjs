@@ -1,5 +1,6 @@
 // The results as a Markdown table (workloads × implementations, ns per operation) with the
-// ratio columns, and the targets of issue 6 checked against the numbers.
+// ratio columns, and the targets of issue 12 (the public API: Tasks and Handles) checked
+// against the numbers.
 
 /** The implementations, in column order; `key` is "impl:variant" as bench/worker.mjs reports it. */
 export const COLUMNS = [
@@ -7,6 +8,7 @@ export const COLUMNS = [
   { key: "wasmloop:wasm-ids", label: "wasmloop ids", about: "the same loop through the allocation-free id API: callSoonId / callLaterId / cancelId" },
   { key: "wasmloop:reference", label: "wasmloop TS core", about: "the same glue on the TypeScript reference core (`core: () => new ReferenceCore()`), Handle API" },
   { key: "typed-heap:", label: "typed-array heap", about: "bench/lib/typed-scheduler.mjs: the same scheduler in plain JS with typed arrays, no checks, no Handles, no Tasks — the practical limit in JS" },
+  { key: "typed-heap:handles", label: "typed heap + handles", about: "the typed-array heap behind the smallest handle objects asyncio's API asks for (callback, scheduler, id; when() for timers): what returning an object per call costs in plain JS, the floor for the Handle API" },
   { key: "node:macrotask", label: "Node macrotask", about: "W1: setImmediate; W2 all due: setTimeout (1..64 ms, all due before the event loop runs); W3: setTimeout + clearTimeout; W4: pending Timeouts" },
   { key: "node:microtask", label: "Node microtask", about: "W1: queueMicrotask; W5: async/await (`await undefined` per switch, an async call per task, Promise.all)" },
   { key: "fake-timers:", label: "fake-timers", about: "@sinonjs/fake-timers clock (withGlobal(globalThis).createClock): setImmediate/setTimeout/clearTimeout, runAll(), next()" },
@@ -14,8 +16,14 @@ export const COLUMNS = [
   { key: "uvloop:", label: "uvloop", about: "uvloop, real clock: only workloads that never wait" },
 ];
 
-/** The rows: [id, label]. */
+/** The rows: [id, label]; the public API's task rows first, then the Handle/id rows. */
 export const ROWS = [
+  ["W5.tasks", "W5 create + finish 100k tiny tasks (ns/task)"],
+  ["W5.wait", "W5 create + wait once on a Future + finish, 100k tasks (ns/task)"],
+  ["W5.switch", "W5 task switch, bare yield, 1M (ns/switch)"],
+  ["W5.server", "W5 server mix: 100k tasks × 100 sleeps of 1–100 ms (ns/sleep)"],
+  ["W5.gather", "W5 gather of 10k tiny tasks (ns/task)"],
+  ["W6.bytes", "W6 bytes per pending sleeping task at 100k (B)"],
   ["W1.once", "W1 callSoon ×1M, then one iteration (ns/callback)"],
   ["W1.again", "W1 the same, on a loop that already grew to 1M (ns/callback)"],
   ["W1.steady", "W1 callSoon, batches of 1,000 (ns/callback)"],
@@ -29,9 +37,6 @@ export const ROWS = [
   ["W3.cancel", "W3 callLater + cancel ×1M (ns/pair)"],
   ["W3.half", "W3 ×1M, every other cancelled, rest run (ns/timer)"],
   ["W4.bytes", "W4 bytes per pending timer at 100k (B)"],
-  ["W5.switch", "W5 task switch, bare yield, 1M (ns/switch)"],
-  ["W5.tasks", "W5 create + finish 100k tiny tasks (ns/task)"],
-  ["W5.gather", "W5 gather of 10k tiny tasks (ns/task)"],
 ];
 
 const H = "wasmloop:wasm";
@@ -70,34 +75,57 @@ function ratioCell(results, id, num, den) {
   return `${h} (ids ${i})`;
 }
 
+/** The Handle API against the typed heap behind handle objects (no id-API counterpart). */
+function handleFloor(results, id) {
+  const n = value(results, H, id);
+  const d = value(results, "typed-heap:handles", id);
+  return n === undefined || d === undefined ? "—" : fmtRatio(n / d);
+}
+
 export function table(results) {
   const cols = COLUMNS.filter((c) => results.impls[c.key] !== undefined);
-  const head = ["workload", ...cols.map((c) => c.label), "asyncio / wasmloop", "uvloop / wasmloop", "wasmloop / typed heap"];
+  const head = [
+    "workload", ...cols.map((c) => c.label), "asyncio / wasmloop", "uvloop / wasmloop", "wasmloop / typed heap", "wasmloop / typed heap + handles",
+  ];
   const lines = [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`];
   for (const [id, label] of ROWS) {
     const cells = cols.map((c) => fmt(value(results, c.key, id)));
     if (cells.every((c) => c === "—")) continue;
     lines.push(
-      `| ${label} | ${cells.join(" | ")} | ${ratioCell(results, id, "asyncio:", "W")} | ${ratioCell(results, id, "uvloop:", "W")} | ${ratioCell(results, id, "W", "typed-heap:")} |`,
+      `| ${label} | ${cells.join(" | ")} | ${ratioCell(results, id, "asyncio:", "W")} | ${ratioCell(results, id, "uvloop:", "W")} | ${ratioCell(results, id, "W", "typed-heap:")} | ${handleFloor(results, id)} |`,
     );
   }
   return lines.join("\n");
 }
 
-/** The targets of issue 6. `api`: which wasmloop column(s) a target is checked on. */
+/**
+ * The targets of issue 12. Each is checked on the Handle/Task API (`handle`) and, where the
+ * issue sets one, on the id API (`ids`): a function (results, column key) → [pass, shown].
+ */
+const faster = (id, times) => (r, k) => {
+  const x = ratio(r, "asyncio:", k, id);
+  return x === undefined ? undefined : [x >= times, fmtTarget(x)];
+};
+const withinHeap = (id, times) => (r, k) => {
+  const x = ratio(r, k, "typed-heap:", id);
+  return x === undefined ? undefined : [x <= times, fmtTarget(x)];
+};
+const atMost = (id, limit, unit) => (r, k) => {
+  const v = value(r, k, id);
+  return v === undefined ? undefined : [v <= limit, `${fmt(v)} ${unit}`];
+};
 const TARGETS = [
-  { id: "W1.once", what: "W1 ≤ 100 ns per callback, all at once", test: (r, k) => value(r, k, "W1.once") <= 100, show: (r, k) => `${fmt(value(r, k, "W1.once"))} ns` },
-  { id: "W1.once", what: "W1 ≥ 20× faster than asyncio, all at once", test: (r, k) => ratio(r, "asyncio:", k, "W1.once") >= 20, show: (r, k) => fmtTarget(ratio(r, "asyncio:", k, "W1.once")) },
-  { id: "W1.steady", what: "W1 steady ≤ 50 ns per callback", test: (r, k) => value(r, k, "W1.steady") <= 50, show: (r, k) => `${fmt(value(r, k, "W1.steady"))} ns` },
-  { id: "W2.once", what: "W2 ≥ 15× faster than asyncio (1M, run to the end)", test: (r, k) => ratio(r, "asyncio:", k, "W2.once") >= 15, show: (r, k) => fmtTarget(ratio(r, "asyncio:", k, "W2.once")) },
-  { id: "W2.steady.10000", what: "W2 ≥ 15× faster than asyncio (steady, 10⁴ pending)", test: (r, k) => ratio(r, "asyncio:", k, "W2.steady.10000") >= 15, show: (r, k) => fmtTarget(ratio(r, "asyncio:", k, "W2.steady.10000")) },
-  { id: "W2.due", what: "W2 ≥ 12× faster than uvloop (all due)", test: (r, k) => ratio(r, "uvloop:", k, "W2.due") >= 12, show: (r, k) => fmtTarget(ratio(r, "uvloop:", k, "W2.due")) },
-  { id: "W2.once", what: "W2 no slower than the typed-array heap (1M, run to the end)", test: (r, k) => ratio(r, k, "typed-heap:", "W2.once") <= 1, show: (r, k) => fmtTarget(ratio(r, k, "typed-heap:", "W2.once")) },
-  { id: "W2.steady.10000", what: "W2 no slower than the typed-array heap (steady, 10⁴)", test: (r, k) => ratio(r, k, "typed-heap:", "W2.steady.10000") <= 1, show: (r, k) => fmtTarget(ratio(r, k, "typed-heap:", "W2.steady.10000")) },
-  { id: "W3.cancel", what: "W3 ≤ 120 ns per schedule + cancel", test: (r, k) => value(r, k, "W3.cancel") <= 120, show: (r, k) => `${fmt(value(r, k, "W3.cancel"))} ns` },
-  { id: "W4.bytes", what: "W4 ≤ 32 bytes per pending timer, callback slot included", test: (r, k) => value(r, k, "W4.bytes") <= 32, show: (r, k) => `${fmt(value(r, k, "W4.bytes"))} B` },
-  { id: "W5.switch", what: "W5 ≤ 100 ns per task switch", test: (r, k) => value(r, k, "W5.switch") <= 100, show: (r, k) => `${fmt(value(r, k, "W5.switch"))} ns` },
-  { id: "W5.switch", what: "W5 ≥ 30× faster than asyncio per switch", test: (r, k) => ratio(r, "asyncio:", k, "W5.switch") >= 30, show: (r, k) => fmtTarget(ratio(r, "asyncio:", k, "W5.switch")) },
+  { what: "Tasks: create + finish ≥ 15× asyncio", handle: faster("W5.tasks", 15) },
+  { what: "Tasks: create + wait once on a Future + finish ≥ 15× asyncio", handle: faster("W5.wait", 15) },
+  { what: "Task switch (bare yield) ≤ 60 ns", handle: atMost("W5.switch", 60, "ns") },
+  { what: "W1 callSoon ×1M ≤ 1.3× the typed-array heap (ids ≤ 1.0×)", handle: withinHeap("W1.once", 1.3), ids: withinHeap("W1.once", 1.0) },
+  { what: "W1 steady ≤ 1.3× the typed-array heap (ids ≤ 1.0×)", handle: withinHeap("W1.steady", 1.3), ids: withinHeap("W1.steady", 1.0) },
+  { what: "W2 1M timers ≤ 1.3× the typed-array heap (ids ≤ 1.0×)", handle: withinHeap("W2.once", 1.3), ids: withinHeap("W2.once", 1.0) },
+  { what: "W2 steady 10⁴ ≤ 1.3× the typed-array heap (ids ≤ 1.0×)", handle: withinHeap("W2.steady.10000", 1.3), ids: withinHeap("W2.steady.10000", 1.0) },
+  { what: "W3 schedule + cancel ≤ 1.3× the typed-array heap (ids ≤ 1.0×)", handle: withinHeap("W3.cancel", 1.3), ids: withinHeap("W3.cancel", 1.0) },
+  { what: "W2 1M timers ≥ 15× asyncio", handle: faster("W2.once", 15) },
+  { what: "W2 steady 10⁴ ≥ 15× asyncio", handle: faster("W2.steady.10000", 15) },
+  { what: "W4 ≤ 80 B per pending timer with a Handle (ids ≤ 49 B)", handle: atMost("W4.bytes", 80, "B"), ids: atMost("W4.bytes", 49, "B") },
 ];
 
 function ratio(r, numKey, denKey, id) {
@@ -107,14 +135,14 @@ function ratio(r, numKey, denKey, id) {
 }
 
 export function targets(results) {
-  const lines = ["| target | wasmloop (Handle API) | wasmloop ids |", "|---|---|---|"];
+  const lines = ["| target | wasmloop (Handles, Tasks) | wasmloop ids |", "|---|---|---|"];
   for (const t of TARGETS) {
-    const cell = (key) => {
-      const shown = t.show(results, key);
-      if (shown === undefined || shown.startsWith("—") || shown.startsWith("undefined")) return "—";
-      return `${t.test(results, key) ? "met" : "**not met**"}: ${shown}`;
+    const cell = (check, key) => {
+      const got = check?.(results, key);
+      if (got === undefined) return "—";
+      return `${got[0] ? "met" : "**not met**"}: ${got[1]}`;
     };
-    lines.push(`| ${t.what} | ${cell(H)} | ${cell(I)} |`);
+    lines.push(`| ${t.what} | ${cell(t.handle, H)} | ${cell(t.ids, I)} |`);
   }
   return lines.join("\n");
 }

@@ -32,6 +32,7 @@ DELAYS = [P.delay_of(i) for i in range(MASK + 1)]
 # "all due": 1..64 ms, in the same pseudo-random order
 DUE_DELAYS = [((P.perm20(i) & 63) + 1) / 1000 for i in range(P.W2_N)]
 DUE_MAX = 0.065
+SHORT_DELAYS = [P.short_delay_of(i) for i in range(MASK + 1)]
 
 
 def summarize(times_ns, ops):
@@ -291,6 +292,85 @@ class Bench:
 
         return measure(n, run, lambda: [self.fresh(), None], lambda s: (expect("last result", s[1], 1), s[0].close()), reps=5)
 
+    def w5_wait(self):
+        """create + wait once on a Future + finish: every task waits, then every Future completes"""
+        n = P.W5_WAIT
+
+        async def wait_once(f):
+            return await f
+
+        def run(s):
+            loop = s[0]
+            create_task = loop.create_task
+            create_future = loop.create_future
+            futs = [None] * n
+            t = None
+            for i in range(n):
+                f = create_future()
+                futs[i] = f
+                t = create_task(wait_once(f))
+            self.run_one_iteration(loop)  # every task now waits on its Future
+            for i in range(n):
+                futs[i].set_result(i)
+            s[1] = loop.run_until_complete(t)
+
+        return measure(n, run, lambda: [self.fresh(), None], lambda s: (expect("last result", s[1], n - 1), s[0].close()), reps=5)
+
+    def w5_server(self):
+        """100k tasks, each sleeping 100 short delays (1-100 ms) one after another"""
+        tasks, sleeps = P.W5_SERVER_TASKS, P.W5_SERVER_SLEEPS
+        st = {}
+
+        async def server_task(i):
+            k = i * sleeps
+            for _ in range(sleeps):
+                await asyncio.sleep(SHORT_DELAYS[k & MASK])
+                k += 1
+            st["finished"] += 1
+            if st["finished"] == tasks:
+                st["fut"].set_result(None)
+
+        def setup():
+            loop = self.fresh()
+            st["finished"] = 0
+            st["fut"] = loop.create_future()
+            return loop
+
+        def run(loop):
+            create_task = loop.create_task
+            for i in range(tasks):
+                create_task(server_task(i))
+            loop.run_until_complete(st["fut"])
+
+        return measure(tasks * sleeps, run, setup, lambda loop: (expect("tasks finished", st["finished"], tasks), loop.close()), reps=1, warmup=0)
+
+    # ---- W6
+
+    def w6_bytes(self):
+        """bytes per pending task asleep in `await asyncio.sleep(d)` (tracemalloc)"""
+        n = P.W6_N
+
+        async def sleeper(i):
+            await asyncio.sleep(10_000 + DELAYS[i])
+
+        loop = self.fresh()
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(n):
+            loop.create_task(sleeper(i))
+        self.run_one_iteration(loop)  # every task is now asleep
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        pending = asyncio.all_tasks(loop)
+        expect("sleeping tasks", len(pending), n)
+        for t in pending:
+            t.cancel()
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        loop.close()
+        return {"value": (after - before) / n, "unit": "B", "reps": 1, "ops": n}
+
     def w5_gather(self):
         n = P.W5_GATHER
 
@@ -322,9 +402,12 @@ def workloads(b):
         "W5.switch": b.w5_switch,
         "W5.tasks": b.w5_tasks,
         "W5.gather": b.w5_gather,
+        "W5.wait": b.w5_wait,
+        "W5.server": b.w5_server,
+        "W6.bytes": b.w6_bytes,
     })
     if b.kind == "uvloop":
-        for k in [k for k in w if k.startswith("W2.steady") or k in ("W2.once", "W3.half")]:
+        for k in [k for k in w if k.startswith("W2.steady") or k in ("W2.once", "W3.half", "W5.server")]:
             del w[k]
     else:
         del w["W2.due"]
@@ -336,12 +419,14 @@ NOTES = {
         "W2.once": "uvloop has no virtual clock: see the 'all due' row",
         "W2.steady.*": "uvloop has no virtual clock: a steady state of future timers would wait in real time",
         "W3.half": "uvloop has no virtual clock (W3.cancel never waits)",
+        "W5.server": "uvloop has no virtual clock: the sleeps would take real time",
         "W4.bytes": "tracemalloc: Python objects and libuv's uv_timer_t (PyMem_RawMalloc)",
     },
     "asyncio": {
         "W4.bytes": "tracemalloc: the TimerHandle and its slot in the heap list",
         "W1, W3.cancel, W5.switch": "three runs, no warm-up run (no JIT to warm up)",
-        "W2.once, W3.half": "one run each (10-20 s per run here), no warm-up run",
+        "W2.once, W3.half, W5.server": "one run each (10-60 s per run here), no warm-up run",
+        "W6.bytes": "tracemalloc: the Task, its coroutine, the sleep's Future and TimerHandle, the heap slot",
     },
 }
 

@@ -13,6 +13,10 @@ W4_N = 100_000
 W5_SWITCHES = 1_000_000
 W5_TASKS = 100_000
 W5_GATHER = 10_000
+W5_WAIT = 100_000
+W5_SERVER_TASKS = 100_000
+W5_SERVER_SLEEPS = 100
+W6_N = 100_000
 
 MASK20 = (1 << 20) - 1
 
@@ -31,3 +35,8 @@ def perm20(i):
 def delay_of(i):
     """The i-th delay in seconds: 1 ms .. 1048.576 s."""
     return (perm20(i) + 1) / 1000
+
+
+def short_delay_of(i):
+    """The server mix's i-th delay: 1..100 ms."""
+    return ((perm20(i) % 100) + 1) / 1000

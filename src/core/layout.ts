@@ -33,6 +33,21 @@ export function nextFirstGeneration(): number {
 /** How many slots one `take()` hands over; the chunk buffer in linear memory holds this many i32. */
 export const CHUNK = 1024;
 
+/**
+ * The status block (assembly/status.ts): byte offsets of the cells the glue reads instead of
+ * calling in. Must match assembly/layout.ts.
+ */
+export const STATUS_NOW = 0; // f64: the time the last iterate() ran at (a virtual jump included)
+export const STATUS_UNHANDED = 8; // u32: entries of the current iteration not handed over yet
+export const STATUS_READY = 12; // u32: entries in the ready ring (cancelled ones until drained)
+export const STATUS_TIMERS = 16; // u32: pending timers
+export const STATUS_HEAP_AT = 20; // u32: where the heap starts (its first f64 is the next deadline)
+
+/** `iterate(now, resolution, mode)` modes. */
+export const ITER_NOW = 0; // run what is due at `now`; never move the clock
+export const ITER_JUMP = 1; // virtual clock: with nothing ready, jump to the earliest deadline first
+export const ITER_HOLD = 2; // virtual clock that may not jump now: with nothing ready, do nothing (-1)
+
 /** `cancel(id)` results. */
 export const CANCEL_STALE = 0; // the id's slot was freed (it ran, was cancelled, or never existed)
 export const CANCEL_TIMER = 1; // a pending timer was removed from the heap and its slot freed

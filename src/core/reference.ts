@@ -10,7 +10,8 @@
  */
 import type { SchedulerCore } from "./wasm.js";
 import {
-  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, MAX_GENERATION, MAX_SLOTS, nextFirstGeneration, slotOf,
+  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, ITER_HOLD, ITER_NOW, MAX_GENERATION, MAX_SLOTS, nextFirstGeneration,
+  slotOf,
 } from "./layout.js";
 
 const FREE = 0;
@@ -40,7 +41,8 @@ export class ReferenceCore implements SchedulerCore {
   private ring: number[] = [];
   private ringHead = 0;
   private seq = 0;
-  private unhanded = 0;
+  private left = 0;
+  private now = 0;
   private handed: number[] = [];
   private readonly out = new Int32Array(CHUNK);
   /** the generation new slots start at: the loop's salt (assembly/slots.ts setFirstGeneration) */
@@ -112,23 +114,33 @@ export class ReferenceCore implements SchedulerCore {
     }
   }
 
-  collect(deadline: number): number {
+  iterate(now: number, resolution: number, mode: number): number {
     this.releaseHanded();
+    if (mode !== ITER_NOW && this.readyCount() === 0) {
+      if (mode === ITER_HOLD || this.heap.length === 0) return -1;
+      if (this.heap[0].when > now) now = this.heap[0].when;
+    }
+    this.now = now;
+    const deadline = now + resolution;
     while (this.heap.length > 0 && this.heap[0].when < deadline) {
       const slot = this.heap[0].slot;
       this.removeAt(0);
       this.state[slot] = READY;
       this.ring.push(slot);
     }
-    this.unhanded = this.readyCount();
-    return this.unhanded;
+    this.left = this.readyCount();
+    return this.handOver();
   }
 
   take(): number {
     this.releaseHanded();
-    if (this.unhanded === 0) return -1;
-    const n = Math.min(this.unhanded, CHUNK);
-    this.unhanded -= n;
+    if (this.left === 0) return -1;
+    return this.handOver();
+  }
+
+  private handOver(): number {
+    const n = Math.min(this.left, CHUNK);
+    this.left -= n;
     let written = 0;
     for (let i = 0; i < n; i++) {
       const slot = this.ring[this.ringHead++];
@@ -145,6 +157,14 @@ export class ReferenceCore implements SchedulerCore {
       this.ringHead = 0;
     }
     return written;
+  }
+
+  time(): number {
+    return this.now;
+  }
+
+  unhanded(): number {
+    return this.left;
   }
 
   chunk(): Int32Array {
@@ -171,7 +191,7 @@ export class ReferenceCore implements SchedulerCore {
     this.heap = [];
     this.ring = [];
     this.ringHead = 0;
-    this.unhanded = 0;
+    this.left = 0;
   }
 
   private releaseHanded(): void {

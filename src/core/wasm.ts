@@ -6,10 +6,15 @@
  *
  * The core is mechanism: a timer heap keyed by (deadline, sequence), a FIFO ready ring and
  * a handle table of slot + generation. It never reads a clock, never calls out, and hands
- * due work to the glue in chunks (`collect` once per loop iteration, then `take` per
- * CHUNK handles), so the JS↔wasm boundary is crossed per iteration, not per callback.
+ * due work to the glue in chunks (`iterate` once per loop iteration, which also hands over
+ * the first CHUNK slots, then `take` per further CHUNK), so the JS↔wasm boundary is crossed
+ * once per iteration, not per callback. What the glue asks between calls (is anything ready,
+ * when is the next timer due, what time did the iteration run at) it reads from the status
+ * block in linear memory (assembly/status.ts) through typed-array views: no call at all.
  */
-import { CHUNK, nextFirstGeneration } from "./layout.js";
+import {
+  CHUNK, STATUS_HEAP_AT, STATUS_NOW, STATUS_READY, STATUS_TIMERS, STATUS_UNHANDED, nextFirstGeneration,
+} from "./layout.js";
 
 /** What the EventLoop needs from a scheduler core; implemented by the wasm core and by ReferenceCore. */
 export interface SchedulerCore {
@@ -19,12 +24,25 @@ export interface SchedulerCore {
   at(when: number): number;
   /** CANCEL_TIMER, CANCEL_READY or CANCEL_STALE (the id no longer names a pending handle). */
   cancel(id: number): number;
-  /** Starts an iteration: frees the handed-over chunk, moves every timer with `when < deadline` to the ready ring, and returns how many ready entries this iteration will run. */
-  collect(deadline: number): number;
+  /**
+   * Starts an iteration and hands over its first chunk: frees the chunk handed over last; on
+   * a virtual clock with nothing ready (mode ITER_JUMP) moves `now` to the earliest deadline
+   * first; moves every timer with `when < now + resolution` to the ready ring; fixes the
+   * iteration's snapshot (what is ready now); writes up to CHUNK of its slots to `chunk()`
+   * (cancelled ones are dropped) and returns how many. -1: nothing was done, because the
+   * mode is ITER_JUMP or ITER_HOLD, nothing is ready, and there is no timer to jump to or
+   * the mode forbids the jump. Afterwards `time()` is the iteration's time and `unhanded()`
+   * what is left of its snapshot.
+   */
+  iterate(now: number, resolution: number, mode: number): number;
   /** Hands over the next chunk of this iteration's entries (cancelled ones are dropped): returns how many slots it wrote to `chunk()`, or -1 when the iteration is exhausted. */
   take(): number;
-  /** The chunk buffer `take` writes slots into; re-read it after any call that may grow memory. */
+  /** The chunk buffer `iterate` and `take` write slots into; re-read it after any call that may grow memory. */
   chunk(): Int32Array;
+  /** The time the last `iterate` ran at: its `now`, or the deadline a virtual clock jumped to. */
+  time(): number;
+  /** Entries of the current iteration's snapshot not handed over yet (0: `take` would answer -1). */
+  unhanded(): number;
   /** The earliest pending timer's deadline, or Infinity. */
   nextDeadline(): number;
   /** Entries in the ready ring, cancelled ones included until they are drained. */
@@ -41,14 +59,12 @@ export interface WasmExports {
   soon(): number;
   at(when: number): number;
   cancel(id: number): number;
-  collect(deadline: number): number;
+  iterate(now: number, resolution: number, mode: number): number;
   take(): number;
-  chunkPtr(): number;
-  nextDeadline(): number;
-  readyCount(): number;
-  timerCount(): number;
   clear(): void;
   seedGenerations(first: number): void;
+  CHUNK_AT: WebAssembly.Global;
+  STATUS_AT: WebAssembly.Global;
   SLOT_BITS: WebAssembly.Global;
   CHUNK: WebAssembly.Global;
   MAX_GENERATION: WebAssembly.Global;
@@ -56,8 +72,8 @@ export interface WasmExports {
 
 /** The export names the glue uses: the module must export exactly these (tests/core/wasm.test.ts). */
 export const WASM_EXPORTS = [
-  "memory", "soon", "at", "cancel", "collect", "take", "chunkPtr", "nextDeadline",
-  "readyCount", "timerCount", "clear", "seedGenerations", "SLOT_BITS", "CHUNK", "MAX_GENERATION",
+  "memory", "soon", "at", "cancel", "iterate", "take", "clear", "seedGenerations", "CHUNK_AT", "STATUS_AT",
+  "SLOT_BITS", "CHUNK", "MAX_GENERATION",
 ] as const;
 
 let schedulerModule: WebAssembly.Module | null = null;
@@ -109,31 +125,61 @@ export function createWasmCore(firstGeneration: number = nextFirstGeneration()):
   return new WasmCore(x);
 }
 
+/**
+ * The wasm exports behind the SchedulerCore interface. Only soon/at/cancel/iterate/take/clear
+ * cross into wasm; the rest read linear memory through views (the chunk and the status
+ * block). memory.grow detaches every view over the old buffer (a detached view has length
+ * 0), so each read checks the view it uses and re-derives the views when it was detached.
+ * The f64 cells are read through a DataView: SES compartments have no Float64Array.
+ */
 class WasmCore implements SchedulerCore {
   readonly #x: WasmExports;
-  #view: Int32Array;
+  readonly #chunkAt: number;
+  readonly #statusAt: number;
+  #chunk!: Int32Array;
+  /** the whole memory as u32 cells, and as a DataView for the f64 ones (the time, the heap's first deadline) */
+  #u32!: Uint32Array;
+  #dv!: DataView;
 
   constructor(exports: WasmExports) {
     this.#x = exports;
-    this.#view = this.#makeView();
+    this.#chunkAt = exports.CHUNK_AT.value;
+    this.#statusAt = exports.STATUS_AT.value;
+    this.#makeViews();
   }
 
-  #makeView(): Int32Array {
-    return new Int32Array(this.#x.memory.buffer, this.#x.chunkPtr(), CHUNK);
+  #makeViews(): void {
+    const buffer = this.#x.memory.buffer;
+    this.#chunk = new Int32Array(buffer, this.#chunkAt, CHUNK);
+    this.#u32 = new Uint32Array(buffer);
+    this.#dv = new DataView(buffer);
+  }
+
+  #cells(): Uint32Array {
+    if (this.#u32.length === 0) this.#makeViews();
+    return this.#u32;
   }
 
   soon(): number { return this.#x.soon(); }
   at(when: number): number { return this.#x.at(when); }
   cancel(id: number): number { return this.#x.cancel(id); }
-  collect(deadline: number): number { return this.#x.collect(deadline); }
+  iterate(now: number, resolution: number, mode: number): number { return this.#x.iterate(now, resolution, mode); }
   take(): number { return this.#x.take(); }
   chunk(): Int32Array {
-    // memory.grow detaches every view over the old buffer; a detached view has length 0
-    if (this.#view.length === 0) this.#view = this.#makeView();
-    return this.#view;
+    if (this.#chunk.length === 0) this.#makeViews();
+    return this.#chunk;
   }
-  nextDeadline(): number { return this.#x.nextDeadline(); }
-  readyCount(): number { return this.#x.readyCount(); }
-  timerCount(): number { return this.#x.timerCount(); }
+  time(): number {
+    this.#cells();
+    return this.#dv.getFloat64(this.#statusAt + STATUS_NOW, true);
+  }
+  unhanded(): number { return this.#cells()[(this.#statusAt + STATUS_UNHANDED) >>> 2]; }
+  readyCount(): number { return this.#cells()[(this.#statusAt + STATUS_READY) >>> 2]; }
+  timerCount(): number { return this.#cells()[(this.#statusAt + STATUS_TIMERS) >>> 2]; }
+  nextDeadline(): number {
+    const u32 = this.#cells();
+    if (u32[(this.#statusAt + STATUS_TIMERS) >>> 2] === 0) return Infinity;
+    return this.#dv.getFloat64(u32[(this.#statusAt + STATUS_HEAP_AT) >>> 2], true);
+  }
   clear(): void { this.#x.clear(); }
 }

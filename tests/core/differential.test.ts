@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createWasmCore, type SchedulerCore } from "../../src/core/wasm.js";
 import { ReferenceCore } from "../../src/core/reference.js";
-import { CHUNK, MAX_GENERATION } from "../../src/core/layout.js";
+import { CHUNK, ITER_HOLD, ITER_JUMP, ITER_NOW, MAX_GENERATION } from "../../src/core/layout.js";
 import "../helpers.js";
 
 type Op =
   | { kind: "soon" }
   | { kind: "at"; when: number }
   | { kind: "cancel"; pick: number }
-  | { kind: "iterate"; deadline: number }
+  | { kind: "iterate"; now: number; mode: number }
   | { kind: "clear" }
   | { kind: "burst"; n: number; timers: boolean };
 
@@ -19,7 +19,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.constant<Op>({ kind: "soon" }) },
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 8 }).map<Op>((w) => ({ kind: "at", when: w / 2 })) },
   { weight: 4, arbitrary: fc.nat(1000).map<Op>((pick) => ({ kind: "cancel", pick })) },
-  { weight: 3, arbitrary: fc.integer({ min: 0, max: 10 }).map<Op>((d) => ({ kind: "iterate", deadline: d / 2 })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({ d: fc.integer({ min: 0, max: 10 }), mode: fc.constantFrom(ITER_NOW, ITER_NOW, ITER_JUMP, ITER_HOLD) })
+      .map<Op>(({ d, mode }) => ({ kind: "iterate", now: d / 2, mode })),
+  },
   { weight: 1, arbitrary: fc.constant<Op>({ kind: "clear" }) },
 );
 
@@ -54,11 +59,15 @@ function apply(core: SchedulerCore, ops: Op[]): unknown[] {
       case "iterate": {
         // cancel one handed-over entry midway, as a callback would
         const fired: number[] = [];
-        trace.push(core.collect(o.deadline));
-        for (let n = core.take(); n >= 0; n = core.take()) {
-          const chunk = core.chunk();
-          for (let i = 0; i < n; i++) fired.push(chunk[i]);
-          if (n > 0 && ids.length > 0) trace.push(core.cancel(ids[(fired.length * 7) % ids.length]));
+        let n = core.iterate(o.now, 1e-9, o.mode);
+        trace.push(n);
+        if (n >= 0) {
+          trace.push(core.time(), core.unhanded());
+          for (; n >= 0; n = core.take()) {
+            const chunk = core.chunk();
+            for (let i = 0; i < n; i++) fired.push(chunk[i]);
+            if (n > 0 && ids.length > 0) trace.push(core.cancel(ids[(fired.length * 7) % ids.length]));
+          }
         }
         trace.push(fired);
         break;

@@ -1,7 +1,8 @@
 // One behavioural suite over both scheduler cores: the wasm one and the TypeScript reference.
 import { describe, expect, it } from "vitest";
 import {
-  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, MAX_GENERATION, MAX_SLOTS, nextFirstGeneration, slotOf,
+  CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, ITER_HOLD, ITER_JUMP, ITER_NOW, MAX_GENERATION, MAX_SLOTS,
+  nextFirstGeneration, slotOf,
 } from "../../src/core/layout.js";
 import { CORES, iterate } from "../helpers.js";
 
@@ -39,19 +40,26 @@ describe.each(CORES)("%s core", (_name, make) => {
     expect(iterate(core, 1)).toEqual([slotOf(s), slotOf(t)]);
   });
 
-  it("says the iteration is exhausted with take() === -1", () => {
+  it("hands the first chunk over from iterate(), and says the iteration is exhausted with take() === -1", () => {
     const core = make();
     core.soon();
-    expect(core.collect(0)).toBe(1);
-    expect(core.take()).toBe(1);
+    expect(core.iterate(0, 0, ITER_NOW)).toBe(1);
+    expect(core.unhanded()).toBe(0);
     expect(core.take()).toBe(-1);
+  });
+
+  it("answers 0, not -1, for an iteration with nothing to run", () => {
+    const core = make();
+    core.at(5);
+    expect(core.iterate(1, 0, ITER_NOW)).toBe(0);
+    expect(core.time()).toBe(1);
+    expect(core.timerCount()).toBe(1);
   });
 
   it("keeps entries added during an iteration for the next one", () => {
     const core = make();
     const a = core.soon();
-    core.collect(0);
-    expect(core.take()).toBe(1);
+    expect(core.iterate(0, 0, ITER_NOW)).toBe(1);
     const b = core.soon();
     expect(core.take()).toBe(-1);
     expect(core.readyCount()).toBe(1);
@@ -79,15 +87,15 @@ describe.each(CORES)("%s core", (_name, make) => {
   it("reports a handed-over entry as cancellable until the next take", () => {
     const core = make();
     const a = core.soon();
-    core.collect(0);
-    core.take();
+    core.iterate(0, 0, ITER_NOW);
     expect(core.cancel(a)).toBe(CANCEL_READY);
     expect(core.cancel(a)).toBe(CANCEL_STALE);
   });
 
-  it("makes an id stale once its entry ran", () => {
+  it("makes an id stale once the iteration after the one that handed it over starts", () => {
     const core = make();
     const a = core.soon();
+    iterate(core, 0);
     iterate(core, 0);
     expect(core.cancel(a)).toBe(CANCEL_STALE);
   });
@@ -142,11 +150,86 @@ describe.each(CORES)("%s core", (_name, make) => {
   it("hands more than CHUNK entries over in several takes", () => {
     const core = make();
     const ids = Array.from({ length: CHUNK * 2 + 5 }, () => core.soon());
-    core.collect(0);
-    const sizes: number[] = [];
+    const sizes: number[] = [core.iterate(0, 0, ITER_NOW)];
+    expect(core.unhanded()).toBe(CHUNK + 5);
     for (let n = core.take(); n >= 0; n = core.take()) sizes.push(n);
     expect(sizes).toEqual([CHUNK, CHUNK, 5]);
     expect(ids.length).toBe(CHUNK * 2 + 5);
+  });
+
+  it("takes the timers due within `resolution` of now", () => {
+    const core = make();
+    const a = core.at(1 + 1e-10);
+    core.at(1.1);
+    expect(iterate(core, 1, ITER_NOW)).toEqual([]);
+    expect(core.iterate(1, 1e-9, ITER_NOW)).toBe(1);
+    expect(core.chunk()[0]).toBe(slotOf(a));
+  });
+
+  it("ITER_JUMP with nothing ready moves the time to the earliest deadline and runs what is due there", () => {
+    const core = make();
+    const a = core.at(5);
+    const b = core.at(5);
+    core.at(7);
+    expect(iterate(core, 1, ITER_JUMP)).toEqual([slotOf(a), slotOf(b)]);
+    expect(core.time()).toBe(5);
+    expect(core.nextDeadline()).toBe(7);
+  });
+
+  it("ITER_JUMP does not jump while entries are ready", () => {
+    const core = make();
+    const s = core.soon();
+    core.at(5);
+    expect(iterate(core, 1, ITER_JUMP)).toEqual([slotOf(s)]);
+    expect(core.time()).toBe(1);
+  });
+
+  it("ITER_JUMP never moves the time backwards", () => {
+    const core = make();
+    const a = core.at(0.5);
+    expect(iterate(core, 1, ITER_JUMP)).toEqual([slotOf(a)]);
+    expect(core.time()).toBe(1);
+  });
+
+  it("ITER_JUMP with nothing ready and no timer does nothing and answers -1", () => {
+    const core = make();
+    core.iterate(3, 0, ITER_NOW);
+    expect(core.iterate(4, 0, ITER_JUMP)).toBe(-1);
+    expect(core.time()).toBe(3);
+  });
+
+  it("ITER_HOLD with nothing ready does nothing, not even the timers already due, and answers -1", () => {
+    const core = make();
+    core.at(0);
+    expect(core.iterate(1, 0, ITER_HOLD)).toBe(-1);
+    expect(core.timerCount()).toBe(1);
+    expect(core.readyCount()).toBe(0);
+  });
+
+  it("ITER_HOLD runs what is ready, with the timers due now", () => {
+    const core = make();
+    const t = core.at(0);
+    core.at(9);
+    const s = core.soon();
+    expect(iterate(core, 1, ITER_HOLD)).toEqual([slotOf(s), slotOf(t)]);
+    expect(core.time()).toBe(1);
+  });
+
+  it("frees the slots handed over by the previous iteration when the next one starts", () => {
+    const core = make();
+    const a = core.soon();
+    core.iterate(0, 0, ITER_NOW);
+    expect(core.iterate(0, 0, ITER_NOW)).toBe(0);
+    expect(slotOf(core.soon())).toBe(slotOf(a));
+  });
+
+  it("keeps its counters right while its memory grows", () => {
+    const core = make();
+    for (let i = 0; i < 30_000; i++) core.at(30_000 - i);
+    for (let i = 0; i < 20_000; i++) core.soon();
+    expect([core.timerCount(), core.readyCount(), core.nextDeadline()]).toEqual([30_000, 20_000, 1]);
+    expect(iterate(core, 10.5).length).toBe(20_010);
+    expect([core.timerCount(), core.readyCount(), core.nextDeadline(), core.unhanded()]).toEqual([29_990, 0, 11, 0]);
   });
 
   it("keeps order while its arrays grow past 100k entries", () => {
