@@ -758,11 +758,6 @@ export class BaseEventLoop {
     if (context === null || typeof context !== "object") {
       throw new TypeError(`callExceptionHandler: context must be an object, got ${describe(context)}`);
     }
-    if (this.#debug && context.source_traceback === undefined) {
-      // debug mode: where the object the report is about was made (asyncio's source_traceback)
-      const tb = _sourceTraceback(context.handle) ?? _sourceTraceback(context.task) ?? _sourceTraceback(context.future);
-      if (tb !== undefined) context = { ...context, source_traceback: tb };
-    }
     if (this.#handler === null) {
       try {
         this.defaultExceptionHandler(context);
@@ -1145,7 +1140,14 @@ export class BaseEventLoop {
   #callbackFailed(exception: unknown, fn: Callback, arg: unknown, slot: number): void {
     const handle = this.#handleOf(fn, arg, slot);
     const cb = formatCallback(handle._callback, handle._args);
-    this.callExceptionHandler({ message: `Exception in callback ${cb}`, exception, handle });
+    const context: ExceptionContext = { message: `Exception in callback ${cb}`, exception, handle };
+    // debug mode: where the call was scheduled (asyncio's Handle adds its source_traceback;
+    // a context passed to callExceptionHandler directly is left as it is given)
+    if (this.#debug) {
+      const tb = _sourceTraceback(handle);
+      if (tb !== undefined) context.source_traceback = tb;
+    }
+    this.callExceptionHandler(context);
   }
 
   /**
