@@ -22,3 +22,26 @@ export function* fail(msg: string, d = 1): Generator<unknown, never, unknown> {
   yield* sleep(d);
   throw new Error(msg);
 }
+
+/** A callback that counts loop iterations on `loop` until stopped. */
+export function ticker(loop: EventLoop): { count: () => number; stop: () => void } {
+  let n = 0;
+  let on = true;
+  const tick = () => {
+    if (!on) return;
+    n++;
+    loop.callSoon(tick);
+  };
+  loop.callSoon(tick);
+  return { count: () => n, stop: () => (on = false) };
+}
+
+/** Catches what `fn` throws (a generator's error included); null if it returns. */
+export function* caught(fn: () => Generator<unknown, unknown, any>): Generator<unknown, unknown, any> {
+  try {
+    yield* fn();
+  } catch (e) {
+    return e;
+  }
+  return null;
+}

@@ -10,7 +10,6 @@ import {
   CancelledError,
   Condition,
   Event,
-  EventLoop,
   Future,
   Lock,
   RuntimeError,
@@ -25,36 +24,13 @@ import {
   sleep,
   waitFor,
 } from "../src/index.js";
-import { virtual } from "./fixtures.js";
+import { caught, ticker, virtual } from "./fixtures.js";
 
 afterEach(() => setEventLoop(null));
 
 /** Runs `main` to completion on a new virtual loop and returns its value. */
 function run<T>(main: () => Generator<unknown, T, any>, loop = virtual()): T {
   return loop.runUntilCompleteSync(main());
-}
-
-/** A callback that counts loop iterations on `loop` until stopped. */
-function ticker(loop: EventLoop): { count: () => number; stop: () => void } {
-  let n = 0;
-  let on = true;
-  const tick = () => {
-    if (!on) return;
-    n++;
-    loop.callSoon(tick);
-  };
-  loop.callSoon(tick);
-  return { count: () => n, stop: () => (on = false) };
-}
-
-/** Catches what `fn` throws (a generator's error included). */
-function* caught(fn: () => Generator<unknown, unknown, any>): Generator<unknown, unknown, any> {
-  try {
-    yield* fn();
-  } catch (e) {
-    return e;
-  }
-  return null;
 }
 
 describe("Lock", () => {

@@ -5,7 +5,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   CancelledError,
-  EventLoop,
   LifoQueue,
   PriorityQueue,
   Queue,
@@ -21,33 +20,12 @@ import {
   sleep,
   waitFor,
 } from "../src/index.js";
-import { virtual } from "./fixtures.js";
+import { caught, ticker, virtual } from "./fixtures.js";
 
 afterEach(() => setEventLoop(null));
 
 function run<T>(main: () => Generator<unknown, T, any>, loop = virtual()): T {
   return loop.runUntilCompleteSync(main());
-}
-
-function ticker(loop: EventLoop): { count: () => number; stop: () => void } {
-  let n = 0;
-  let on = true;
-  const tick = () => {
-    if (!on) return;
-    n++;
-    loop.callSoon(tick);
-  };
-  loop.callSoon(tick);
-  return { count: () => n, stop: () => (on = false) };
-}
-
-function* caught(fn: () => Generator<unknown, unknown, any>): Generator<unknown, unknown, any> {
-  try {
-    yield* fn();
-  } catch (e) {
-    return e;
-  }
-  return null;
 }
 
 describe("Queue: construction and state", () => {
