@@ -179,7 +179,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
       throw new TypeError(`Future: options must be an object, got ${describe(options)}`);
     }
     const loop = options.loop;
-    if (loop !== undefined && !(loop instanceof BaseEventLoop)) {
+    // (the loop's own options object, from createFuture/createTask, needs no check)
+    if (loop !== undefined && (loop === null || (loop as { _own?: unknown })._own !== options) && !(loop instanceof BaseEventLoop)) {
       throw new TypeError(`Future: options.loop must be an EventLoop, got ${describe(loop)}`);
     }
     this._state = PENDING;

@@ -224,33 +224,47 @@ export class Task<T = unknown> extends Future<T> {
    */
   constructor(coro: Generator<unknown, T, any> | Future<T> | PromiseLike<T>, options: TaskOptions = {}) {
     super(options);
-    checkCoro("Task", coro);
+    const loop = this._loop;
+    // loop.createTask() without options or factory passes the loop's own options object:
+    // then there is nothing more to check (W5's tasks are made this way)
+    const plain = options === (loop as { _own?: unknown })._own;
     let source: Future<T> | PromiseLike<T> | null = null;
     let gen: Generator<unknown, T, any>;
-    if (coro instanceof Future) {
-      if (coro._loop !== this._loop && !coro._adopt(this._loop)) {
-        throw new RuntimeError(`Task: coro belongs to another event loop than the task's`);
-      }
-      source = coro;
-      gen = coro[Symbol.iterator]();
-    } else if (isCoroutine(coro)) {
+    // a generator first: its protocol check is a few cached loads, `instanceof` a chain walk
+    // (a Future has no next/throw/return, so it never passes as a coroutine)
+    if (isCoroutine(coro)) {
       gen = coro as Generator<unknown, T, any>;
     } else {
-      source = coro;
-      gen = awaitThenable(coro);
+      checkCoro(plain ? "createTask" : "Task", coro);
+      if (coro instanceof Future) {
+        if (coro._loop !== loop && !coro._adopt(loop)) {
+          throw new RuntimeError(`Task: coro belongs to another event loop than the task's`);
+        }
+        source = coro;
+        gen = coro[Symbol.iterator]();
+      } else {
+        source = coro as PromiseLike<T>;
+        gen = awaitThenable(coro as PromiseLike<T>);
+      }
     }
-    const { name, signal, eagerStart = false } = options;
-    const context = checkContext("Task", options.context);
-    if (signal !== undefined) checkSignal("Task", signal);
-    if (typeof eagerStart !== "boolean") {
-      throw new TypeError(`Task: options.eagerStart must be a boolean, got ${describe(eagerStart)}`);
+    let context: Context | undefined;
+    let taskName: string | null = null;
+    let signal: AbortSignal | undefined;
+    let eager = false;
+    if (!plain) {
+      const { name, eagerStart = false } = options;
+      signal = options.signal;
+      context = checkContext("Task", options.context);
+      if (signal !== undefined) checkSignal("Task", signal);
+      if (typeof eagerStart !== "boolean") {
+        throw new TypeError(`Task: options.eagerStart must be a boolean, got ${describe(eagerStart)}`);
+      }
+      eager = eagerStart && loop.isRunning();
+      if (eager && context !== undefined && context._entered) {
+        throw new RuntimeError(`Task: cannot start eagerly in ${context}: it is already entered`);
+      }
+      if (name !== undefined && name !== null) taskName = String(name);
     }
-    const loop = this._loop;
-    const eager = eagerStart && loop.isRunning();
-    if (eager && context !== undefined && context._entered) {
-      throw new RuntimeError(`Task: cannot start eagerly in ${context}: it is already entered`);
-    }
-    const taskName = name === undefined || name === null ? null : String(name);
     this._coro = gen;
     this._context = context ?? null;
     this._snapshot = context === undefined ? _snapshot() : EMPTY;

@@ -220,6 +220,45 @@ export function workloads(variant) {
         check: (s) => (expectEqual("last result", s.last, P.W5_WAIT - 1), done(s)),
       }),
 
+    // W5.tasks and W5.wait with the same 100k tasks made and finished 1,000 at a time: what a
+    // task costs when the young generation is not filled with 100k live tasks at once
+    "W5.tasks1k": () =>
+      measure({
+        ops: P.W5_TASKS,
+        reps: 5,
+        setup: () => ({ loop: newLoop(), last: null }),
+        run: (s) => {
+          for (let b = 0; b < P.W5_TASKS / P.W5_BATCH; b++) {
+            let t;
+            for (let i = 0; i < P.W5_BATCH; i++) t = s.loop.createTask(tiny());
+            s.last = s.loop.runUntilCompleteSync(t);
+          }
+        },
+        check: (s) => (expectEqual("last result", s.last, 1), done(s)),
+      }),
+
+    "W5.wait1k": () =>
+      measure({
+        ops: P.W5_WAIT,
+        reps: 5,
+        setup: () => ({ loop: newLoop(), futs: new Array(P.W5_BATCH), last: null }),
+        run: (s) => {
+          const { loop, futs } = s;
+          for (let b = 0; b < P.W5_WAIT / P.W5_BATCH; b++) {
+            let t;
+            for (let i = 0; i < P.W5_BATCH; i++) {
+              const f = loop.createFuture();
+              futs[i] = f;
+              t = loop.createTask(waitOnce(f));
+            }
+            loop.runOnce();
+            for (let i = 0; i < P.W5_BATCH; i++) futs[i].setResult(i);
+            s.last = loop.runUntilCompleteSync(t);
+          }
+        },
+        check: (s) => (expectEqual("last result", s.last, P.W5_BATCH - 1), done(s)),
+      }),
+
     // a server-like mix: 100k tasks, each sleeping 100 short delays (1-100 ms) one after another
     "W5.server": () =>
       measure({

@@ -16,6 +16,8 @@ export const W5_TASKS = 100_000;
 export const W5_GATHER = 10_000;
 /** tasks that each wait once on a Future of their own */
 export const W5_WAIT = 100_000;
+/** W5.tasks and W5.wait again, made and finished this many at a time (W5_TASKS / W5_BATCH rounds) */
+export const W5_BATCH = 1_000;
 /** the server-like mix: this many tasks, each sleeping W5_SERVER_SLEEPS short delays */
 export const W5_SERVER_TASKS = 100_000;
 export const W5_SERVER_SLEEPS = 100;

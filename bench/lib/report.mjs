@@ -20,6 +20,8 @@ export const COLUMNS = [
 export const ROWS = [
   ["W5.tasks", "W5 create + finish 100k tiny tasks (ns/task)"],
   ["W5.wait", "W5 create + wait once on a Future + finish, 100k tasks (ns/task)"],
+  ["W5.tasks1k", "W5 create + finish, the same 100k made and finished 1,000 at a time (ns/task)"],
+  ["W5.wait1k", "W5 create + wait once + finish, 1,000 at a time (ns/task)"],
   ["W5.switch", "W5 task switch, bare yield, 1M (ns/switch)"],
   ["W5.server", "W5 server mix: 100k tasks × 100 sleeps of 1–100 ms (ns/sleep)"],
   ["W5.gather", "W5 gather of 10k tiny tasks (ns/task)"],

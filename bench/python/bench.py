@@ -316,6 +316,49 @@ class Bench:
 
         return measure(n, run, lambda: [self.fresh(), None], lambda s: (expect("last result", s[1], n - 1), s[0].close()), reps=5)
 
+    def w5_tasks1k(self):
+        """W5.tasks with the same 100k tasks made and finished 1,000 at a time"""
+        n, batch = P.W5_TASKS, P.W5_BATCH
+
+        async def tiny():
+            return 1
+
+        def run(s):
+            loop = s[0]
+            create_task = loop.create_task
+            for _ in range(n // batch):
+                t = None
+                for _ in range(batch):
+                    t = create_task(tiny())
+                s[1] = loop.run_until_complete(t)
+
+        return measure(n, run, lambda: [self.fresh(), None], lambda s: (expect("last result", s[1], 1), s[0].close()), reps=5)
+
+    def w5_wait1k(self):
+        """W5.wait with the same 100k tasks made and finished 1,000 at a time"""
+        n, batch = P.W5_WAIT, P.W5_BATCH
+
+        async def wait_once(f):
+            return await f
+
+        def run(s):
+            loop = s[0]
+            create_task = loop.create_task
+            create_future = loop.create_future
+            futs = [None] * batch
+            for _ in range(n // batch):
+                t = None
+                for i in range(batch):
+                    f = create_future()
+                    futs[i] = f
+                    t = create_task(wait_once(f))
+                self.run_one_iteration(loop)
+                for i in range(batch):
+                    futs[i].set_result(i)
+                s[1] = loop.run_until_complete(t)
+
+        return measure(n, run, lambda: [self.fresh(), None], lambda s: (expect("last result", s[1], batch - 1), s[0].close()), reps=5)
+
     def w5_server(self):
         """100k tasks, each sleeping 100 short delays (1-100 ms) one after another"""
         tasks, sleeps = P.W5_SERVER_TASKS, P.W5_SERVER_SLEEPS
@@ -403,6 +446,8 @@ def workloads(b):
         "W5.tasks": b.w5_tasks,
         "W5.gather": b.w5_gather,
         "W5.wait": b.w5_wait,
+        "W5.tasks1k": b.w5_tasks1k,
+        "W5.wait1k": b.w5_wait1k,
         "W5.server": b.w5_server,
         "W6.bytes": b.w6_bytes,
     })
