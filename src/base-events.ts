@@ -448,7 +448,7 @@ export class BaseEventLoop {
     const slot = slotOf(id);
     const pending = this.#fns[slot] !== undefined;
     this.#fns[slot] = undefined;
-    this.#args[slot] = undefined;
+    if (this.#args[slot] !== undefined) this.#args[slot] = undefined;
     if (this.#ctxPending !== 0 && this.#ctxs[slot] !== undefined) {
       this.#ctxs[slot] = undefined;
       this.#ctxPending--;
@@ -501,9 +501,24 @@ export class BaseEventLoop {
     if (id < 0) throw new RangeError(`too many pending callbacks: the scheduler holds at most ${MAX_SLOTS}`);
     const slot = slotOf(id);
     this.#fns[slot] = fn;
-    this.#args[slot] = arg;
+    this.#setArg(slot, arg);
     if (this.#wake !== null) this.#wake();
     return id;
+  }
+
+  /**
+   * `#args` is only as long as the highest slot that was given an argument: an id call
+   * without one (`callLaterId(d, fn)`) stores nothing, and the dispatch reads `undefined`
+   * past the end (9 of the id API's 49 bytes per pending timer). Never a write past the
+   * end: that would turn the array into a dictionary.
+   */
+  #setArg(slot: number, arg: unknown): void {
+    const args = this.#args;
+    if (slot < args.length) args[slot] = arg;
+    else if (arg !== undefined) {
+      while (args.length < slot) args.push(undefined);
+      args.push(arg);
+    }
   }
 
   /** stores the context a just enqueued id call runs in: its options' or the current one */
@@ -519,7 +534,7 @@ export class BaseEventLoop {
     if (id < 0) throw new RangeError(`too many pending callbacks: the scheduler holds at most ${MAX_SLOTS}`);
     const slot = slotOf(id);
     this.#fns[slot] = fn;
-    this.#args[slot] = arg;
+    this.#setArg(slot, arg);
     if (ctx !== undefined) {
       this.#ctxs[slot] = ctx;
       this.#ctxPending++;
@@ -998,7 +1013,7 @@ export class BaseEventLoop {
         if (fn === undefined) continue; // cancelled after it was handed over
         const arg = args[slot];
         fns[slot] = undefined;
-        args[slot] = undefined;
+        if (arg !== undefined) args[slot] = undefined;
         if (withCtx) {
           const ctx = ctxs[slot];
           if (ctx !== undefined) {
@@ -1049,7 +1064,7 @@ export class BaseEventLoop {
         if (fn === undefined) continue;
         const arg = args[slot];
         fns[slot] = undefined;
-        args[slot] = undefined;
+        if (arg !== undefined) args[slot] = undefined;
         let ctx: Captured | undefined;
         if (withCtx) {
           ctx = ctxs[slot];

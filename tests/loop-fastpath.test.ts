@@ -29,6 +29,35 @@ describe.each(["wasm", "reference"] as const)("%s core", (core) => {
     expect(counts).toEqual([1, 0]);
   });
 
+  it("a call with an argument after thousands without one receives its argument", () => {
+    // calls without an argument store none (the argument array stays short): the first one
+    // with an argument, on a slot far past the end, must still be delivered
+    const loop = virtual();
+    const seen: unknown[] = [];
+    for (let i = 0; i < 3000; i++) loop.callLaterId(1 + i / 1000, (x) => seen.push(x));
+    const id = loop.callLaterId(9, (x) => seen.push(x), "last");
+    loop.callSoonId((x) => seen.push(x), "soon");
+    loop.runUntilCompleteSync(sleep(10));
+    expect(seen.length).toBe(3002);
+    expect(seen[0]).toBe("soon");
+    expect(seen.slice(1, 3001).every((x) => x === undefined)).toBe(true);
+    expect(seen[3001]).toBe("last");
+    expect(loop.cancelId(id)).toBe(false);
+  });
+
+  it("a slot that held an argument passes undefined to the argument-less call that reuses it", () => {
+    const loop = virtual();
+    const seen: unknown[] = [];
+    loop.callSoonId((x) => seen.push(x), "first");
+    loop.runOnce();
+    loop.callSoonId((x) => seen.push(x));
+    const cancelled = loop.callLaterId(1, (x) => seen.push(x), "cancelled");
+    loop.cancelId(cancelled);
+    loop.callLaterId(2, (x) => seen.push(x));
+    loop.runUntilCompleteSync(sleep(3));
+    expect(seen).toEqual(["first", undefined, undefined]);
+  });
+
   it("returns distinct positive integer ids", () => {
     const loop = virtual();
     const ids = [loop.callSoonId(() => {}), loop.callLaterId(1, () => {}), loop.callAtId(2, () => {})];
