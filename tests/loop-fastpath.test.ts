@@ -58,6 +58,27 @@ describe.each(["wasm", "reference"] as const)("%s core", (core) => {
     expect(seen).toEqual(["first", undefined, undefined]);
   });
 
+  it("a callback that makes the loop's tables grow mid-iteration leaves cancelId's answers right", () => {
+    // the slot tables are replaced by larger ones when a slot past their end is used; the
+    // iteration under way must clear entries in the table that is current, not the old one
+    const loop = virtual();
+    const ran: number[] = [];
+    const answers: boolean[] = [];
+    const ids: number[] = [];
+    const cb = (i: number) => {
+      ran.push(i);
+      if (i === 0) for (let j = 0; j < 5000; j++) loop.callSoonId(() => ran.push(-1));
+      if (i === 100) answers.push(loop.cancelId(ids[50]), loop.cancelId(ids[150]));
+    };
+    for (let i = 0; i < 200; i++) ids.push(loop.callSoonId(cb, i));
+    loop.runOnce();
+    expect(answers).toEqual([false, true]);
+    expect(ran.filter((i) => i >= 0)).toEqual([...Array(200).keys()].filter((i) => i !== 150));
+    expect(ran.includes(-1)).toBe(false);
+    loop.runOnce();
+    expect(ran.filter((i) => i === -1).length).toBe(5000);
+  });
+
   it("returns distinct positive integer ids", () => {
     const loop = virtual();
     const ids = [loop.callSoonId(() => {}), loop.callLaterId(1, () => {}), loop.callAtId(2, () => {})];
