@@ -19,6 +19,10 @@
 //   present now). The glue maps a slot to its callback and argument in two JS arrays indexed
 //   by slot, and reads the snapshot's slots straight out of the ring through a Uint32Array
 //   on the memory: one wasm call per schedule and one per iteration, no other crossing.
+// - WasmMemRing: the same queue in the same memory, but the glue takes the slot and appends
+//   it itself, through typed-array views on the module's memory (the free stack, the ring
+//   and the state cells): no wasm call per schedule, one per iteration (iterate()). This is
+//   a design wasmloop does not use today; it is here to show what the call per schedule costs.
 //   A slot table, not the ring position, because wasmloop's timers move from its heap to the
 //   ring inside wasm: the ring has to hold names of callbacks, not places.
 // Both queues check for a cancelled entry (its callback cleared) before running it, as
@@ -26,38 +30,44 @@
 // the experiments size them so that it never happens).
 //
 // The wasm module was compiled with AssemblyScript from this source:
-//   asc ring.ts -O3 --runtime stub --noAssert --initialMemory 32 -o ring.wasm
+//   asc ring.ts -O3 --runtime stub --noAssert --initialMemory 33 -o ring.wasm
 //
 //   const CAP: u32 = 1 << 18; const MASK: u32 = CAP - 1;
 //   const FREE: usize = 0;            // u32[CAP] stack of free slots
 //   const RING: usize = CAP << 2;     // u32[CAP] ring of ready slots
-//   let freeTop: u32 = 0; let used: u32 = 0; let head: u32 = 0; let length: u32 = 0;
-//   let handedAt: u32 = 0; let handed: u32 = 0;
+//   const STATE: usize = CAP << 3;    // u32 cells: freeTop, used, head, length, handedAt, handed
+//   @inline function get(i: usize): u32 { return load<u32>(STATE + (i << 2)); }
+//   @inline function put(i: usize, v: u32): void { store<u32>(STATE + (i << 2), v); }
 //   export function soon(): u32 {
+//     const top = get(0);
 //     let slot: u32;
-//     if (freeTop > 0) slot = load<u32>(FREE + (<usize>(--freeTop) << 2));
-//     else slot = used++;
-//     store<u32>(RING + (<usize>((head + length) & MASK) << 2), slot);
-//     length++;
+//     if (top > 0) { slot = load<u32>(FREE + (<usize>(top - 1) << 2)); put(0, top - 1); }
+//     else { slot = get(1); put(1, slot + 1); }
+//     const length = get(3);
+//     store<u32>(RING + (<usize>((get(2) + length) & MASK) << 2), slot);
+//     put(3, length + 1);
 //     return slot;
 //   }
 //   export function iterate(): u32 {
+//     const handedAt = get(4); const handed = get(5); let top = get(0);
 //     for (let i: u32 = 0; i < handed; i++) {
 //       const slot = load<u32>(RING + (<usize>((handedAt + i) & MASK) << 2));
-//       store<u32>(FREE + (<usize>(freeTop++) << 2), slot);
+//       store<u32>(FREE + (<usize>(top++) << 2), slot);
 //     }
-//     const n = length; handedAt = head; handed = n; head = (head + n) & MASK; length = 0;
+//     put(0, top);
+//     const head = get(2); const n = get(3);
+//     put(4, head); put(5, n); put(2, (head + n) & MASK); put(3, 0);
 //     return n;
 //   }
-//   export function snapshotAt(): u32 { return handedAt; }
 //   export function ringOffset(): u32 { return <u32>RING; }
+//   export function stateOffset(): u32 { return <u32>STATE; }
 //   export function nothing(): i32 { return 0; }
 import { spawnSync } from "node:child_process";
 import { measure } from "../lib/harness.mjs";
 
 const RING_WASM = Uint8Array.from(
   atob(
-    "AGFzbQEAAAABBQFgAAF/AwYFAAAAAAAFAwEAIAYfBn8BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEACwc/BgRzb29uAAAHaXRlcmF0ZQAECnNuYXBzaG90QXQAAQpyaW5nT2Zmc2V0AAIHbm90aGluZwADBm1lbW9yeQIACrcBBUQBAX8jAARAIwBBAWskACMAQQJ0KAIAIQAFIwEiAEEBaiQBCyMCIwNqQf//D3FBAnRBgIBAayAANgIAIwNBAWokAyAACwQAIwQLBwBBgIDAAAsEAEEAC14BA38DQCAAIwVJBEAjBCAAakH//w9xQQJ0QYCAQGsoAgAhASMAIgJBAWokACACQQJ0IAE2AgAgAEEBaiEADAELCyMCJAQjAyIAJAUjAiAAakH//w9xJAJBACQDIAAL",
+    "AGFzbQEAAAABBQFgAAF/AwYFAAAAAAAFAwEAIQdABgRzb29uAAEHaXRlcmF0ZQAECnJpbmdPZmZzZXQAAgtzdGF0ZU9mZnNldAAAB25vdGhpbmcAAwZtZW1vcnkCAAq3AgUHAEGAgIABC3QBAn9BgICAASgCACIABEAgAEEBayIBQQJ0KAIAIQBBgICAASABNgIABUGEgIABQYSAgAEoAgAiAEEBajYCAAtBjICAASgCACIBQYiAgAEoAgBqQf//D3FBAnRBgIBAayAANgIAQYyAgAEgAUEBajYCACAACwcAQYCAwAALBABBAAuqAQEFf0GQgIABKAIAIQNBlICAASgCACECQYCAgAEoAgAhAANAIAIgBEsEQCAAIgFBAWohACABQQJ0IAMgBGpB//8PcUECdEGAgEBrKAIANgIAIARBAWohBAwBCwtBgICAASAANgIAQYyAgAEoAgAhAEGQgIABQYiAgAEoAgAiATYCAEGUgIABIAA2AgBBiICAASAAIAFqQf//D3E2AgBBjICAAUEANgIAIAAL",
   ),
   (c) => c.charCodeAt(0),
 );
@@ -124,6 +134,7 @@ export class WasmRing {
     this.wsoon = w.soon;
     this.witerate = w.iterate;
     this.ring = new Uint32Array(w.memory.buffer, w.ringOffset(), WASM_CAP);
+    this.stateOffset = w.stateOffset();
     this.fns = new Array(WASM_CAP).fill(null);
     this.args = new Array(WASM_CAP).fill(null);
     this.at = 0; // where the next snapshot starts in the ring (the glue follows the core's head)
@@ -156,11 +167,40 @@ export class WasmRing {
   }
 }
 
+/** The wasm queue with the glue appending to the ring itself: one wasm call per iteration only. */
+export class WasmMemRing extends WasmRing {
+  constructor() {
+    super();
+    const buf = this.ring.buffer;
+    this.free = new Uint32Array(buf, 0, WASM_CAP);
+    this.cells = new Uint32Array(buf, this.stateOffset, 6);
+  }
+
+  soon(fn, arg) {
+    const cells = this.cells;
+    const top = cells[0];
+    let s;
+    if (top > 0) {
+      s = this.free[top - 1];
+      cells[0] = top - 1;
+    } else {
+      s = cells[1];
+      cells[1] = s + 1;
+    }
+    const length = cells[3];
+    this.ring[(cells[2] + length) & WASM_MASK] = s;
+    cells[3] = length + 1;
+    this.fns[s] = fn;
+    this.args[s] = arg;
+  }
+}
+
 /** Which queue a row runs on. */
 export function makeQueue(kind, capacity) {
   if (kind === "js") return new JsRing(capacity, false);
   if (kind === "js+wasm0") return new JsRing(capacity, true);
   if (kind === "wasm") return new WasmRing();
+  if (kind === "wasm-mem") return new WasmMemRing();
   throw new Error(`unknown queue ${kind}`);
 }
 

@@ -9,12 +9,16 @@
 //   (c)  the ready queue in wasm linear memory instead (slot table + ring of slots, callbacks
 //        in JS by slot: floor-lib.mjs WasmRing): one real wasm call per schedule and per
 //        iteration, as wasmloop's core takes them;
+//   (c1) a variant of (c), not a step of the build-up: the same queue in the same memory,
+//        but the glue appends to the ring itself through typed-array views (floor-lib.mjs
+//        WasmMemRing), so only iterate() crosses into wasm;
 //   (d)  + what a Task step needs: a Task object (12 fields), the "current task" set and
 //        cleared around the resume, the resume inside try/catch (an exception finishes the
 //        task), the state and must-cancel checks, the yielded value checked (done: set the
 //        result; undefined: reschedule; a Future: wait for it);
 //   (e)  + the step run in the task's context: the variable map swapped in and out around
 //        the step (try/finally), as asyncio runs each step in the task's Context;
+//   (e1) (e) on the (c1) queue;
 //   (f)  wasmloop: `new EventLoop({ clock: "virtual" })`, two createTask(worker(N/2)),
 //        runUntilCompleteSync — the W5.switch workload itself.
 // Each row runs in a process of its own (see floor-lib.mjs); median and min of 7 runs.
@@ -47,10 +51,10 @@ function viaQueue(kind) {
 }
 
 /** (d)/(e): two floor Tasks on the wasm queue. */
-function viaTasks(context) {
+function viaTasks(context, kind = "wasm") {
   return {
     ops: N,
-    setup: () => (setContextMode(context), { loop: floorLoop(makeQueue("wasm")), last: null }),
+    setup: () => (setContextMode(context), { loop: floorLoop(makeQueue(kind)), last: null }),
     run: (s) => {
       new Task(s.loop, worker(N / 2));
       s.last = new Task(s.loop, worker(N / 2));
@@ -80,8 +84,10 @@ const rows = {
   b: { label: "(b)  + ring FIFO in JS, one snapshot per iteration", measure: viaQueue("js") },
   c0: { label: "(c0) + an empty wasm call per schedule and per iteration", measure: viaQueue("js+wasm0") },
   c: { label: "(c)  ready queue in wasm (slot table + ring), 1 call per schedule and per iteration", measure: viaQueue("wasm") },
+  c1: { label: "(c1) ready queue in wasm memory, appended from JS: 1 call per iteration only", measure: viaQueue("wasm-mem") },
   d: { label: "(d)  + Task step semantics", measure: viaTasks(false) },
   e: { label: "(e)  + step run in the task's context", measure: viaTasks(true) },
+  e1: { label: "(e1) (e) on the (c1) queue", measure: viaTasks(true, "wasm-mem") },
   f: {
     label: "(f)  wasmloop: two Tasks, bare yield",
     measure: {

@@ -12,6 +12,7 @@
 //             checks, the yielded value checked, the result set, done callbacks looked for);
 //   context   + the task's context: the variable map taken at creation and swapped in and
 //             out around the resume;
+//   context-mem  the same with the queue appended from JS (floor-lib.mjs WasmMemRing);
 //   wasmloop  `loop.createTask(tiny())` 100k times, then runUntilCompleteSync(last): W5.tasks.
 // The last three rows are diagnostics, not floors: obj 12, step and wasmloop again with
 // --max-semi-space-size=64, a young generation that holds all 100k live tasks, to show how
@@ -57,10 +58,10 @@ function sized(fields) {
   };
 }
 
-function floorTasks(context) {
+function floorTasks(context, kind = "wasm") {
   return {
     ops: N,
-    setup: () => (setContextMode(context), { loop: floorLoop(makeQueue("wasm")), last: null }),
+    setup: () => (setContextMode(context), { loop: floorLoop(makeQueue(kind)), last: null }),
     run: (s) => {
       let t = null;
       for (let i = 0; i < N; i++) t = new Task(s.loop, tiny());
@@ -117,6 +118,7 @@ const rows = {
   },
   step: { label: "step    + Task step semantics (floor Task, 12 fields)", measure: floorTasks(false) },
   context: { label: "context + the task's context", measure: floorTasks(true) },
+  "context-mem": { label: "context on the queue appended from JS (no call per schedule)", measure: floorTasks(true, "wasm-mem") },
   wasmloop: {
     label: "wasmloop createTask ×100k, runUntilCompleteSync",
     measure: wasmloopTasks(),

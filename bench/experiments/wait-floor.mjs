@@ -15,6 +15,7 @@
 //            loop? not the task itself?) and the task added as its done callback, the Future's
 //            done callbacks scheduled by kind (a function, or a Task to wake);
 //   context  + the task's context swapped in and out around each resume;
+//   context-mem  the same with the queue appended from JS (floor-lib.mjs WasmMemRing);
 //   wasmloop the W5.wait workload itself.
 // The last two rows are diagnostics, not floors: step and wasmloop again with
 // --max-semi-space-size=64 (a young generation that holds every live task and Future), to
@@ -97,10 +98,10 @@ function bare(kind) {
   };
 }
 
-function floor(context) {
+function floor(context, kind = "wasm") {
   return {
     ops: N,
-    setup: () => (setContextMode(context), { loop: floorLoop(makeQueue("wasm")), futs: new Array(N).fill(null), last: null }),
+    setup: () => (setContextMode(context), { loop: floorLoop(makeQueue(kind)), futs: new Array(N).fill(null), last: null }),
     run: (s) => {
       const { loop, futs } = s;
       let t = null;
@@ -123,6 +124,7 @@ const rows = {
   queue: { label: "queue    the same, ready queue in wasm", measure: bare("wasm") },
   step: { label: "step     floor Future + Task (step semantics), queue in wasm", measure: floor(false) },
   context: { label: "context  + the task's context", measure: floor(true) },
+  "context-mem": { label: "context  on the queue appended from JS (no call per schedule)", measure: floor(true, "wasm-mem") },
   wasmloop: { label: "wasmloop W5.wait", measure: wasmloopWait() },
   // diagnostics, not floors: a young generation that holds all live tasks and Futures
   "step-64": { label: "step     [64 MB semi-space]", measure: floor(false), flags: BIG_YOUNG },
