@@ -129,19 +129,22 @@ export class JsRing {
 
 /** The ready queue in wasm linear memory: slot table + ring of slots; callbacks in JS by slot. */
 export class WasmRing {
-  constructor() {
+  /** @param {number} capacity slots the JS side holds callbacks for (at most WASM_CAP) */
+  constructor(capacity = WASM_CAP) {
     const w = ringInstance();
     this.wsoon = w.soon;
     this.witerate = w.iterate;
     this.ring = new Uint32Array(w.memory.buffer, w.ringOffset(), WASM_CAP);
     this.stateOffset = w.stateOffset();
-    this.fns = new Array(WASM_CAP).fill(null);
-    this.args = new Array(WASM_CAP).fill(null);
+    this.fns = new Array(capacity).fill(null);
+    this.args = new Array(capacity).fill(null);
+    this.capacity = capacity;
     this.at = 0; // where the next snapshot starts in the ring (the glue follows the core's head)
   }
 
   soon(fn, arg) {
     const s = this.wsoon();
+    if (s >= this.capacity) throw new RangeError("WasmRing: full");
     this.fns[s] = fn;
     this.args[s] = arg;
   }
@@ -169,8 +172,8 @@ export class WasmRing {
 
 /** The wasm queue with the glue appending to the ring itself: one wasm call per iteration only. */
 export class WasmMemRing extends WasmRing {
-  constructor() {
-    super();
+  constructor(capacity) {
+    super(capacity);
     const buf = this.ring.buffer;
     this.free = new Uint32Array(buf, 0, WASM_CAP);
     this.cells = new Uint32Array(buf, this.stateOffset, 6);
@@ -187,6 +190,7 @@ export class WasmMemRing extends WasmRing {
       s = cells[1];
       cells[1] = s + 1;
     }
+    if (s >= this.capacity) throw new RangeError("WasmMemRing: full");
     const length = cells[3];
     this.ring[(cells[2] + length) & WASM_MASK] = s;
     cells[3] = length + 1;
@@ -199,8 +203,8 @@ export class WasmMemRing extends WasmRing {
 export function makeQueue(kind, capacity) {
   if (kind === "js") return new JsRing(capacity, false);
   if (kind === "js+wasm0") return new JsRing(capacity, true);
-  if (kind === "wasm") return new WasmRing();
-  if (kind === "wasm-mem") return new WasmMemRing();
+  if (kind === "wasm") return new WasmRing(capacity);
+  if (kind === "wasm-mem") return new WasmMemRing(capacity);
   throw new Error(`unknown queue ${kind}`);
 }
 

@@ -54,7 +54,7 @@ function viaQueue(kind) {
 function viaTasks(context, kind = "wasm") {
   return {
     ops: N,
-    setup: () => (setContextMode(context), { loop: floorLoop(makeQueue(kind)), last: null }),
+    setup: () => (setContextMode(context), { loop: floorLoop(makeQueue(kind, 1024)), last: null }),
     run: (s) => {
       new Task(s.loop, worker(N / 2));
       s.last = new Task(s.loop, worker(N / 2));
