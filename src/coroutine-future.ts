@@ -87,7 +87,7 @@ export class CoroutineFuture<T> extends Future<T> {
 
   /** @internal any use as a Future starts the body in a Task */
   override _addCallback(fn: unknown): void {
-    this.#start();
+    this._startTask();
     super._addCallback(fn);
   }
 
@@ -95,7 +95,7 @@ export class CoroutineFuture<T> extends Future<T> {
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    this.#start();
+    this._startTask();
     return super.then(onfulfilled, onrejected);
   }
 
@@ -108,7 +108,8 @@ export class CoroutineFuture<T> extends Future<T> {
     return super.cancel(msg);
   }
 
-  #start(): void {
+  /** @internal */
+  _startTask(): void {
     const body = this.#body;
     if (body === null) return;
     this.#body = null;

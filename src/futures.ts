@@ -119,7 +119,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   // shape (Task, sleep's, gather's...) and go megamorphic; plain stores here stay fast.
   // Fields few Futures ever set live in FutureRare behind accessors: every field costs
   // 8 bytes of every Future and Task, and the collector's time grows with a Task's size
-  // (bench/experiments/task-floor.mjs).
+  // (bench/experiments/task-floor.mjs). For the same reason Future, Task and their
+  // subclasses have no `#private` methods: V8 gives each instance of a class that declares
+  // one a brand slot (a Task was 18 slots for its 16 fields) and checks it on every call.
   /** @internal */ declare _state: number;
   /** @internal */ declare _result: T | undefined;
   /** @internal */ declare _exception: unknown;
@@ -207,7 +209,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * fut.cancel("no longer needed");
    */
   cancel(msg?: unknown): boolean {
-    this.#retrieved();
+    this._retrieved();
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
     this._cancelMessage = msg;
@@ -268,7 +270,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   result(): T {
     if (this._state === FINISHED) {
       if (this._exception === undefined) return this._result as T;
-      this.#retrieved();
+      this._retrieved();
       throw this._exception;
     }
     if (this._state === CANCELLED) throw this._makeCancelledError();
@@ -279,7 +281,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   exception(): unknown {
     if (this._state === CANCELLED) throw this._makeCancelledError();
     if (this._state === PENDING) throw new InvalidStateError("Exception is not set.");
-    this.#retrieved();
+    this._retrieved();
     return this._exception === undefined ? null : this._exception;
   }
 
@@ -395,7 +397,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return "Future";
   }
 
-  #retrieved(): void {
+  /** @internal */
+  _retrieved(): void {
     if (this._lost !== null) {
       lostExceptions!.unregister(this._lost);
       this._lost = null;

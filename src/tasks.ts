@@ -284,12 +284,12 @@ export class Task<T = unknown> extends Future<T> {
     this._age = 0;
     if (source !== null) this._rareFields().source = source;
     if (signal !== undefined) this._linkSignal(signal);
-    if (eager) this.#eagerStart();
+    if (eager) this._eagerStart();
     else loop._soon(taskStep, this);
   }
 
-  /** asyncio's __eager_start: the first step now, with this task swapped in as the current one. */
-  #eagerStart(): void {
+  /** @internal asyncio's __eager_start: the first step now, with this task swapped in as the current one. */
+  _eagerStart(): void {
     const loop = this._loop;
     const prev = loop._currentTask;
     loop._currentTask = null;
@@ -317,8 +317,8 @@ export class Task<T = unknown> extends Future<T> {
     signal.addEventListener("abort", listener, { once: true });
   }
 
-  /** Takes the task out of the fresh or young list it is in. */
-  #unlink(): void {
+  /** @internal Takes the task out of the fresh or young list it is in. */
+  _unlink(): void {
     const registry = this._loop._taskRegistry as TaskRegistry;
     const young = this._where === YOUNG;
     const prev = this._prev;
@@ -334,14 +334,14 @@ export class Task<T = unknown> extends Future<T> {
     this._prev = this._next = null;
   }
 
-  /** The task waits on a Future for the first time: young from now on (old at once in debug mode). */
-  #firstWait(loop: EventLoop): void {
+  /** @internal The task waits on a Future for the first time: young from now on (old at once in debug mode). */
+  _firstWait(loop: EventLoop): void {
     if (loop.getDebug()) {
       this._makeOld();
       return;
     }
     const registry = loop._taskRegistry as TaskRegistry;
-    this.#unlink();
+    this._unlink();
     this._where = YOUNG;
     this._age = loop._iteration;
     const tail = registry.youngTail;
@@ -354,7 +354,7 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal held weakly from now on, and reported if collected pending (TaskRegistry) */
   _makeOld(): void {
     const registry = this._loop._taskRegistry as TaskRegistry;
-    this.#unlink();
+    this._unlink();
     this._where = OLD;
     const ref = new WeakRef<Task<unknown>>(this);
     registry.weak.add(ref);
@@ -364,7 +364,8 @@ export class Task<T = unknown> extends Future<T> {
     destroyedPending!.register(this, tracked, this);
   }
 
-  #untrack(): void {
+  /** @internal */
+  _untrack(): void {
     const link = this._abortLink;
     if (link !== null) link.signal.removeEventListener("abort", link.listener);
     if (this._where === OLD) {
@@ -373,7 +374,7 @@ export class Task<T = unknown> extends Future<T> {
       destroyedPending!.unregister(this);
       this._age = 0;
     } else {
-      this.#unlink();
+      this._unlink();
     }
     this._where = DONE;
   }
@@ -538,7 +539,7 @@ export class Task<T = unknown> extends Future<T> {
       const outerOwner = cs.owner;
       cs.owner = this;
       try {
-        this.#stepIn(loop, hasExc, exc, value);
+        this._stepIn(loop, hasExc, exc, value);
       } finally {
         const made = this._context;
         if (made !== null) {
@@ -562,7 +563,7 @@ export class Task<T = unknown> extends Future<T> {
       cs.owner = this;
     }
     try {
-      this.#stepIn(loop, hasExc, exc, value);
+      this._stepIn(loop, hasExc, exc, value);
     } finally {
       const now = this._context;
       if (now !== null) now._entered = false;
@@ -572,14 +573,15 @@ export class Task<T = unknown> extends Future<T> {
     }
   }
 
-  #stepIn(loop: EventLoop, hasExc: boolean, exc: unknown, value: unknown): void {
+  /** @internal */
+  _stepIn(loop: EventLoop, hasExc: boolean, exc: unknown, value: unknown): void {
     loop._currentTask = this;
     let r: IteratorResult<unknown, T>;
     try {
       r = hasExc ? this._coro.throw(exc) : this._coro.next(value);
     } catch (e) {
       loop._currentTask = null;
-      this.#untrack();
+      this._untrack();
       if (e instanceof CancelledError) {
         this._cancelledExc = e;
         super.cancel();
@@ -591,7 +593,7 @@ export class Task<T = unknown> extends Future<T> {
     }
     loop._currentTask = null;
     if (r.done) {
-      this.#untrack();
+      this._untrack();
       if (this._mustCancel) {
         this._mustCancel = false;
         super.cancel(this._cancelMessage);
@@ -607,25 +609,26 @@ export class Task<T = unknown> extends Future<T> {
     }
     if (!(y instanceof Future)) {
       if (!isThenable(y)) {
-        this.#throwSoon(new TypeError(badYield(y)));
+        this._throwSoon(new TypeError(badYield(y)));
         return;
       }
       y = bridge(y, loop); // `yield promise`: wait for it as for a Future
     }
     const fut = y as Future<unknown>;
     if (fut._loop !== loop && !fut._adopt(loop)) {
-      this.#throwSoon(new RuntimeError(`Task ${this} got Future ${fut} attached to a different loop: ${otherLoop(fut._loop, loop)}`));
+      this._throwSoon(new RuntimeError(`Task ${this} got Future ${fut} attached to a different loop: ${otherLoop(fut._loop, loop)}`));
     } else if (fut === this) {
-      this.#throwSoon(new RuntimeError(`Task cannot await on itself: ${this}`));
+      this._throwSoon(new RuntimeError(`Task cannot await on itself: ${this}`));
     } else {
       fut._addCallback(this);
       this._futWaiter = fut;
-      if (this._where === FRESH && destroyedPending !== null) this.#firstWait(loop);
+      if (this._where === FRESH && destroyedPending !== null) this._firstWait(loop);
       if (this._mustCancel && fut.cancel(this._cancelMessage)) this._mustCancel = false;
     }
   }
 
-  #throwSoon(exc: Error): void {
+  /** @internal */
+  _throwSoon(exc: Error): void {
     this._loop._soon(taskThrow, [this, exc]);
   }
 

@@ -94,7 +94,7 @@ export class Timeout {
       throw new RuntimeError(`Cannot change state of ${this.#state} Timeout`);
     }
     this.#when = w;
-    this.#arm();
+    this._arm();
   }
 
   /**
@@ -146,7 +146,7 @@ export class Timeout {
     this.#state = ACTIVE;
     this.#task = task;
     this.#cancelling = task.cancelling();
-    this.#arm();
+    this._arm();
     return this;
   }
 
@@ -155,7 +155,7 @@ export class Timeout {
     if (this.#state !== ACTIVE && this.#state !== EXPIRING) {
       throw new RuntimeError(`Timeout.aexit: ${this} was not entered (or was exited already)`);
     }
-    this.#disarm();
+    this._disarm();
     if (this.#state === EXPIRING) {
       this.#state = EXPIRED;
       // our cancel request is taken back; raise TimeoutError only if no newer one is left
@@ -166,15 +166,17 @@ export class Timeout {
     return false;
   }
 
-  #arm(): void {
-    this.#disarm();
+  /** @internal (plain methods, not `#private` ones: those cost each Timeout a brand slot) */
+  _arm(): void {
+    this._disarm();
     const when = this.#when;
     if (when === null || when === Infinity) return;
     const loop: EventLoop = this.#task!._loop;
     this.#timer = when <= loop.time() ? loop._soon(onTimeout, this) : loop._at(when, onTimeout, this);
   }
 
-  #disarm(): void {
+  /** @internal */
+  _disarm(): void {
     if (this.#timer !== 0) {
       this.#task!._loop._cancelId(this.#timer);
       this.#timer = 0;
