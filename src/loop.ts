@@ -50,11 +50,11 @@ const CREATE_TASK_OPTIONS = ["name", "context", "signal"] as const;
 export class EventLoop extends BaseEventLoop {
   #taskFactory: TaskFactory | null = null;
   /**
-   * The options createFuture() and a plain createTask() pass on, made once: an object per
-   * call was a third of what making a Future allocated, and every allocation brings the
-   * next scavenge closer (each one copies every young live Task and Future).
+   * @internal The options createFuture() and a plain createTask() pass on, made once: an
+   * object per call was a third of what making a Future allocated, and every allocation
+   * brings the next scavenge closer (each one copies every young live Task and Future). The
+   * Future and Task constructors recognise it: nothing in it to check.
    */
-  /** @internal (the Task constructor recognises it: nothing else to check) */
   readonly _own: { readonly loop: EventLoop } = Object.freeze({ loop: this });
 
   constructor(options: EventLoopOptions = {}) {
