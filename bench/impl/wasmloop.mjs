@@ -67,6 +67,44 @@ export function workloads(variant) {
     return { loop, fut, fire };
   };
 
+  /** W5_TASKS tiny tasks made and finished `batch` at a time (all at once: W5.tasks) */
+  const createFinish = (batch) => () =>
+    measure({
+      ops: P.W5_TASKS,
+      reps: 5,
+      setup: () => ({ loop: newLoop(), last: null }),
+      run: (s) => {
+        for (let b = 0; b < P.W5_TASKS / batch; b++) {
+          let t;
+          for (let i = 0; i < batch; i++) t = s.loop.createTask(tiny());
+          s.last = s.loop.runUntilCompleteSync(t);
+        }
+      },
+      check: (s) => (expectEqual("last result", s.last, 1), done(s)),
+    });
+  /** W5_WAIT tasks, `batch` at a time: each waits once on its own Future, then every Future completes */
+  const waitOnceRounds = (batch) => () =>
+    measure({
+      ops: P.W5_WAIT,
+      reps: 5,
+      setup: () => ({ loop: newLoop(), futs: new Array(batch), last: null }),
+      run: (s) => {
+        const { loop, futs } = s;
+        for (let b = 0; b < P.W5_WAIT / batch; b++) {
+          let t;
+          for (let i = 0; i < batch; i++) {
+            const f = loop.createFuture();
+            futs[i] = f;
+            t = loop.createTask(waitOnce(f));
+          }
+          loop.runOnce(); // every task now waits on its Future
+          for (let i = 0; i < batch; i++) futs[i].setResult(i);
+          s.last = loop.runUntilCompleteSync(t);
+        }
+      },
+      check: (s) => (expectEqual("last result", s.last, batch - 1), done(s)),
+    });
+
   const all = {
     "W1.once": () =>
       measure({
@@ -186,78 +224,13 @@ export function workloads(variant) {
         check: done,
       }),
 
-    "W5.tasks": () =>
-      measure({
-        ops: P.W5_TASKS,
-        reps: 5,
-        setup: () => ({ loop: newLoop(), last: null }),
-        run: (s) => {
-          let t;
-          for (let i = 0; i < P.W5_TASKS; i++) t = s.loop.createTask(tiny());
-          s.last = s.loop.runUntilCompleteSync(t);
-        },
-        check: (s) => (expectEqual("last result", s.last, 1), done(s)),
-      }),
-
+    "W5.tasks": createFinish(P.W5_TASKS),
     // create + wait once on a Future + finish: every task waits, then every Future completes
-    "W5.wait": () =>
-      measure({
-        ops: P.W5_WAIT,
-        reps: 5,
-        setup: () => ({ loop: newLoop(), futs: new Array(P.W5_WAIT), last: null }),
-        run: (s) => {
-          const { loop, futs } = s;
-          let t;
-          for (let i = 0; i < P.W5_WAIT; i++) {
-            const f = loop.createFuture();
-            futs[i] = f;
-            t = loop.createTask(waitOnce(f));
-          }
-          loop.runOnce(); // every task now waits on its Future
-          for (let i = 0; i < P.W5_WAIT; i++) futs[i].setResult(i);
-          s.last = loop.runUntilCompleteSync(t);
-        },
-        check: (s) => (expectEqual("last result", s.last, P.W5_WAIT - 1), done(s)),
-      }),
-
-    // W5.tasks and W5.wait with the same 100k tasks made and finished 1,000 at a time: what a
-    // task costs when the young generation is not filled with 100k live tasks at once
-    "W5.tasks1k": () =>
-      measure({
-        ops: P.W5_TASKS,
-        reps: 5,
-        setup: () => ({ loop: newLoop(), last: null }),
-        run: (s) => {
-          for (let b = 0; b < P.W5_TASKS / P.W5_BATCH; b++) {
-            let t;
-            for (let i = 0; i < P.W5_BATCH; i++) t = s.loop.createTask(tiny());
-            s.last = s.loop.runUntilCompleteSync(t);
-          }
-        },
-        check: (s) => (expectEqual("last result", s.last, 1), done(s)),
-      }),
-
-    "W5.wait1k": () =>
-      measure({
-        ops: P.W5_WAIT,
-        reps: 5,
-        setup: () => ({ loop: newLoop(), futs: new Array(P.W5_BATCH), last: null }),
-        run: (s) => {
-          const { loop, futs } = s;
-          for (let b = 0; b < P.W5_WAIT / P.W5_BATCH; b++) {
-            let t;
-            for (let i = 0; i < P.W5_BATCH; i++) {
-              const f = loop.createFuture();
-              futs[i] = f;
-              t = loop.createTask(waitOnce(f));
-            }
-            loop.runOnce();
-            for (let i = 0; i < P.W5_BATCH; i++) futs[i].setResult(i);
-            s.last = loop.runUntilCompleteSync(t);
-          }
-        },
-        check: (s) => (expectEqual("last result", s.last, P.W5_BATCH - 1), done(s)),
-      }),
+    "W5.wait": waitOnceRounds(P.W5_WAIT),
+    // the same 100k tasks made and finished 1,000 at a time: what a task costs when the young
+    // generation is not filled with 100k live tasks at once (bench/experiments/young-gen.mjs)
+    "W5.tasks1k": createFinish(P.W5_BATCH),
+    "W5.wait1k": waitOnceRounds(P.W5_BATCH),
 
     // a server-like mix: 100k tasks, each sleeping 100 short delays (1-100 ms) one after another
     "W5.server": () =>

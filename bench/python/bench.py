@@ -277,48 +277,22 @@ class Bench:
         return measure(n, run, self.fresh, lambda loop: loop.close(), warmup=0)
 
     def w5_tasks(self):
-        n = P.W5_TASKS
-
-        async def tiny():
-            return 1
-
-        def run(s):
-            loop = s[0]
-            create_task = loop.create_task
-            t = None
-            for _ in range(n):
-                t = create_task(tiny())
-            s[1] = loop.run_until_complete(t)
-
-        return measure(n, run, lambda: [self.fresh(), None], lambda s: (expect("last result", s[1], 1), s[0].close()), reps=5)
+        return self.create_finish(P.W5_TASKS)
 
     def w5_wait(self):
         """create + wait once on a Future + finish: every task waits, then every Future completes"""
-        n = P.W5_WAIT
-
-        async def wait_once(f):
-            return await f
-
-        def run(s):
-            loop = s[0]
-            create_task = loop.create_task
-            create_future = loop.create_future
-            futs = [None] * n
-            t = None
-            for i in range(n):
-                f = create_future()
-                futs[i] = f
-                t = create_task(wait_once(f))
-            self.run_one_iteration(loop)  # every task now waits on its Future
-            for i in range(n):
-                futs[i].set_result(i)
-            s[1] = loop.run_until_complete(t)
-
-        return measure(n, run, lambda: [self.fresh(), None], lambda s: (expect("last result", s[1], n - 1), s[0].close()), reps=5)
+        return self.wait_once_rounds(P.W5_WAIT)
 
     def w5_tasks1k(self):
         """W5.tasks with the same 100k tasks made and finished 1,000 at a time"""
-        n, batch = P.W5_TASKS, P.W5_BATCH
+        return self.create_finish(P.W5_BATCH)
+
+    def w5_wait1k(self):
+        """W5.wait with the same 100k tasks made and finished 1,000 at a time"""
+        return self.wait_once_rounds(P.W5_BATCH)
+
+    def create_finish(self, batch):
+        n = P.W5_TASKS
 
         async def tiny():
             return 1
@@ -334,9 +308,8 @@ class Bench:
 
         return measure(n, run, lambda: [self.fresh(), None], lambda s: (expect("last result", s[1], 1), s[0].close()), reps=5)
 
-    def w5_wait1k(self):
-        """W5.wait with the same 100k tasks made and finished 1,000 at a time"""
-        n, batch = P.W5_WAIT, P.W5_BATCH
+    def wait_once_rounds(self, batch):
+        n = P.W5_WAIT
 
         async def wait_once(f):
             return await f
@@ -352,7 +325,7 @@ class Bench:
                     f = create_future()
                     futs[i] = f
                     t = create_task(wait_once(f))
-                self.run_one_iteration(loop)
+                self.run_one_iteration(loop)  # every task now waits on its Future
                 for i in range(batch):
                     futs[i].set_result(i)
                 s[1] = loop.run_until_complete(t)
