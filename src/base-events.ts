@@ -539,15 +539,9 @@ export class BaseEventLoop {
     );
   }
 
+  /** stores a just scheduled call by its id's slot, to run in a fresh empty context */
   #enqueue(id: number, fn: Callback, arg: unknown): number {
-    if (id < 0) throw new RangeError(`too many pending callbacks: the scheduler holds at most ${MAX_SLOTS}`);
-    const slot = slotOf(id);
-    let fns = this.#fns;
-    if (slot >= fns.length) this.#fns = fns = grownTable(fns, slot);
-    fns[slot] = fn;
-    this.#setArg(slot, arg);
-    if (this.#wake !== null) this.#wake();
-    return id;
+    return this.#enqueueIn(id, fn, arg, undefined);
   }
 
   /**
