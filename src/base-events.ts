@@ -226,9 +226,11 @@ export function _getRunningLoop(): EventLoop | null {
  * it — at the start of every iteration while some task is young, and all at once at close().
  */
 export interface TaskAging {
-  youngHead: unknown;
+  /** how many young tasks it holds: while none, the loop does not call age() */
+  held: number;
   age(iteration: number): void;
-  ageAll(): void;
+  /** close(): every pending task it can find goes old (held weakly, reported if collected) */
+  ageAll(loop: BaseEventLoop): void;
 }
 
 export class BaseEventLoop {
@@ -481,6 +483,15 @@ export class BaseEventLoop {
   _at(when: number, fn: Callback, arg: unknown): number {
     this._checkClosed();
     return this.#enqueue(this.#core.at(when), fn, arg);
+  }
+
+  /** @internal the arguments of the pending calls of `fn` (tasks.ts finds the tasks that never waited by their steps) */
+  _argsOf(fn: Callback): unknown[] {
+    const out: unknown[] = [];
+    const fns = this.#fns;
+    const args = this.#args;
+    for (let slot = 0; slot < fns.length; slot++) if (fns[slot] === fn) out.push(args[slot]);
+    return out;
   }
 
   /** @internal cancels a core id: true if its call had not run; stale ids are a no-op. */
@@ -771,14 +782,15 @@ export class BaseEventLoop {
     if (this.#running) throw new RuntimeError("Cannot close a running event loop");
     if (this.#closed) return;
     this.#closed = true;
+    // tasks still pending now are held weakly from here on: collected, they are reported
+    // (before the tables go: a task that never waited is found by its step in the ready queue)
+    if (this._taskRegistry !== null) this._taskRegistry.ageAll(this);
     this.#core.clear();
     this.#fns = new Array(TABLE_MIN);
     this.#args = [];
     this.#ctxs = [];
     this.#ctxPending = 0;
     this.#whens = [];
-    // tasks still pending now are held weakly from here on: collected, they are reported
-    if (this._taskRegistry !== null) this._taskRegistry.ageAll();
   }
 
   /** True while a run (runForever, runUntilComplete(Sync), runOnce) is in progress. */
@@ -1000,7 +1012,7 @@ export class BaseEventLoop {
     this.#ioTurned = false;
     const iteration = ++this._iteration;
     const tasks = this._taskRegistry;
-    if (tasks !== null && tasks.youngHead !== null) tasks.age(iteration);
+    if (tasks !== null && tasks.held !== 0) tasks.age(iteration);
     const cs = contextState;
     // the usual case: the caller's context is the fresh empty one callbacks start from, and
     // every callback leaves it so; otherwise switch to it and put the caller's back after

@@ -15,8 +15,8 @@
  *
  * Context: every step runs in the task's context (contextvars.ts): the `context` option
  * itself, or a copy of the context current at creation. The copy is kept as the Data
- * snapshot of that moment (`_snapshot`) and becomes a Context object (`_context`) only when
- * the task sets a variable (the task is the `owner` of the pending copy during its steps).
+ * snapshot of that moment and becomes a Context object only when the task sets a variable
+ * (the task is the `owner` of the pending copy during its steps); `_ctx` holds either.
  *
  * Eager start (asyncio 3.12's eager_start / eagerTaskFactory): on a running loop the first
  * step runs inside the constructor, with the task swapped in as the current task and the
@@ -29,7 +29,7 @@
  * first cancel() request.
  *
  * States (asyncio's): PENDING, running steps; `cancel(msg)` cancels the Future the task
- * waits on, or, if it waits on nothing, sets _mustCancel so the next step throws
+ * waits on, or, if it waits on nothing, sets MUST_CANCEL so the next step throws
  * CancelledError(msg) into the coroutine. The coroutine may catch it and go on; the task
  * is cancelled only when CancelledError escapes the coroutine. `cancelling()` counts
  * pending cancel requests, `uncancel()` takes one back.
@@ -48,7 +48,7 @@ import { isCoroutine, isCoroutineFunction } from "./coroutines.js";
 import { bridge, isThenable } from "./ensure-future.js";
 import { describe } from "./validate.js";
 import {
-  EMPTY, _snapshot, checkContext, fromData, materialize, state as contextState, type Context, type Data,
+  Context, EMPTY, _snapshot, checkContext, fromData, materialize, state as contextState, type Data,
 } from "./contextvars.js";
 import { _registerTaskSteps } from "./trace.js";
 import { _sourceTraceback } from "./debug.js";
@@ -101,50 +101,94 @@ interface Tracked {
   sourceTraceback?: CallFrame[];
 }
 
-/** Where a task is in its loop's registry (Task._where). */
+/*
+ * Task._flags: where the task is in its loop's registry (DONE, FRESH, YOUNG or OLD), the
+ * MUST_CANCEL bit, and for a young task its place in its bucket: the bucket's index (two
+ * bits) and its position + 1 (0: not recorded, past YOUNG_PLACES), so that a task that ends
+ * young leaves its bucket at once.
+ */
 const DONE = 0;
 const FRESH = 1;
 const YOUNG = 2;
 const OLD = 3;
+const WHERE = 3;
+const MUST_CANCEL = 4;
+const BUCKET_SHIFT = 3;
+const PLACE_SHIFT = 5;
+/** positions past this are not recorded (the flags stay a small integer) */
+const YOUNG_PLACES = 2 ** 25;
 
-/** Iterations a task may wait after its first wait before the registry holds it weakly. */
+/** Iterations a task may wait after its first wait before the registry holds it weakly (a power of two). */
 const YOUNG_ITERATIONS = 4;
 
 /**
  * The pending tasks of one loop, for allTasks() and the "Task was destroyed but it is
  * pending!" report. Generational, because a WeakRef and a FinalizationRegistry entry cost
  * about 2 µs a task (most of it in the garbage collector) and most tasks finish within a
- * few iterations of their first wait:
- *   fresh  not waited on a Future yet. The loop holds them anyway (their next step is
- *          scheduled): an intrusive doubly linked list in creation order (O(1) in and
- *          out, no hashing, no allocation).
- *   young  first waited fewer than YOUNG_ITERATIONS iterations ago: held strongly, in a
- *          second such list, in the order of their first wait (oldest at the head).
+ * few iterations of their first wait; and kept out of the Task itself, because every field
+ * costs each task 8 bytes and the collector's time grows with them (a Task's own links here
+ * made create + finish 13 % slower, bench/results/FLOORS.md):
+ *   fresh  not waited on a Future yet. The loop holds them anyway: their next step is in
+ *          its ready queue (or running, or below an eager start), and allTasks() finds
+ *          them there (BaseEventLoop._argsOf).
+ *   young  first waited fewer than YOUNG_ITERATIONS iterations ago: held strongly, in
+ *          the bucket of the iteration of their first wait (a task that ends leaves its
+ *          place empty).
  *   old    still pending after that: held by a WeakRef (asyncio's WeakSet) and registered
  *          with a FinalizationRegistry that reports the task if it is collected pending.
- * The loop ages the young list at the start of each iteration (O(1) unless a task moves)
- * and makes every young task old when it is closed. The trade-off: a task abandoned while
- * young (nothing else holds the Future it waits on) is kept alive until it is old, so its
- * report comes YOUNG_ITERATIONS iterations (or the loop's close()) later than asyncio's;
- * a task that ends young never pays for weak tracking. In debug mode (loop.setDebug) a
- * task goes old at its first wait, so it is reported as soon as it is collected. A host
- * without WeakRef and FinalizationRegistry keeps every task fresh (strongly held).
+ * At the start of each iteration the loop ages the bucket of YOUNG_ITERATIONS iterations
+ * ago (its tasks go old, the bucket is emptied); at close() every fresh and young task goes
+ * old. The trade-off: a task abandoned while young (nothing else holds the Future it waits
+ * on) is kept alive until it is old, so its report comes YOUNG_ITERATIONS iterations (or
+ * the loop's close()) later than asyncio's; a task that ends young never pays for weak
+ * tracking. In debug mode (loop.setDebug) a task goes old at its first wait, so it is
+ * reported as soon as it is collected. A host without WeakRef and FinalizationRegistry
+ * holds old tasks strongly (`kept`) and reports none.
  */
 class TaskRegistry implements TaskAging {
-  freshHead: Task<unknown> | null = null;
-  freshTail: Task<unknown> | null = null;
-  youngHead: Task<unknown> | null = null;
-  youngTail: Task<unknown> | null = null;
+  /** young tasks by the iteration of their first wait, modulo YOUNG_ITERATIONS; null: a place left */
+  readonly young: (Task<unknown> | null)[][] = [];
+  /** how many places the buckets hold */
+  held = 0;
   readonly weak = new Set<WeakRef<Task<unknown>>>();
+  /** old tasks, where the host has no WeakRef and FinalizationRegistry */
+  readonly kept = new Set<Task<unknown>>();
 
-  age(iteration: number): void {
-    for (let t = this.youngHead; t !== null && (t._age as number) + YOUNG_ITERATIONS <= iteration; t = this.youngHead) {
-      t._makeOld();
-    }
+  constructor() {
+    for (let i = 0; i < YOUNG_ITERATIONS; i++) this.young.push([]);
   }
 
-  ageAll(): void {
-    while (this.youngHead !== null) this.youngHead._makeOld();
+  /** a task's first wait, in iteration `iteration`: returns its place for Task._flags */
+  add(task: Task<unknown>, iteration: number): number {
+    const index = iteration & (YOUNG_ITERATIONS - 1);
+    const bucket = this.young[index];
+    const place = bucket.length + 1;
+    bucket.push(task);
+    this.held++;
+    return (index << BUCKET_SHIFT) | (place < YOUNG_PLACES ? place << PLACE_SHIFT : 0);
+  }
+
+  /** a young task ended: its place in its bucket (from its flags) is left empty */
+  leave(flags: number): void {
+    const place = flags >>> PLACE_SHIFT;
+    if (place !== 0) this.young[(flags >>> BUCKET_SHIFT) & (YOUNG_ITERATIONS - 1)][place - 1] = null;
+  }
+
+  age(iteration: number): void {
+    const bucket = this.young[iteration & (YOUNG_ITERATIONS - 1)];
+    const n = bucket.length;
+    if (n === 0) return;
+    for (let i = 0; i < n; i++) {
+      const t = bucket[i];
+      if (t !== null && (t._flags & WHERE) === YOUNG) t._makeOld();
+    }
+    bucket.length = 0;
+    this.held -= n;
+  }
+
+  ageAll(loop: EventLoop): void {
+    Task._ageFresh(loop);
+    for (let i = 0; i < YOUNG_ITERATIONS; i++) this.age(i);
   }
 }
 
@@ -175,18 +219,33 @@ const destroyedPending: FinalizationRegistry<Tracked> | null =
  */
 export class Task<T = unknown> extends Future<T> {
   // Declared, and assigned in the constructor in one fixed order (see Future's fields); what
-  // few tasks set (getCoro()'s source, the signal link, cancel requests) is in FutureRare.
+  // few tasks set (getCoro()'s source, the signal link, cancel requests, an old task's weak
+  // tracking) is in FutureRare.
   /** @internal the generator the task steps */ declare readonly _coro: Generator<unknown, T, any>;
-  /** @internal the task's Context, once there is one (the option, or its copy once made; see the header) */ declare _context: Context | null;
-  /** @internal while _context is null: the Data its copy holds */ declare _snapshot: Data;
+  /**
+   * @internal the task's Context once there is one (the option, or its copy once made; see
+   * the header), else the Data its copy holds (the snapshot): one field for the two
+   */
+  declare _ctx: Context | Data;
   /** @internal the name given or set, or for an unnamed task the N of Task-N */ declare _name: string | number;
   /** @internal the Future this task waits on */ declare _futWaiter: Future<unknown> | null;
-  /** @internal */ declare _mustCancel: boolean;
-  /** @internal DONE, FRESH, YOUNG or OLD: where it is in its loop's TaskRegistry */ declare _where: number;
-  /** @internal neighbours in the fresh or young list */ declare _prev: Task<unknown> | null;
-  /** @internal */ declare _next: Task<unknown> | null;
-  /** @internal young: the loop iteration of the first wait; old: what the FinalizationRegistry holds */
-  declare _age: number | Tracked;
+  /** @internal where it is in its loop's TaskRegistry, MUST_CANCEL, a young task's place (see above TaskRegistry) */
+  declare _flags: number;
+
+  /** @internal the task's Context, or null while its copy is only a snapshot */
+  get _context(): Context | null {
+    const c = this._ctx;
+    return c instanceof Context ? c : null;
+  }
+  /** @internal */
+  set _context(ctx: Context) {
+    this._ctx = ctx;
+  }
+
+  /** @internal old: what its FinalizationRegistry entry holds */
+  _tracked(): Tracked | null {
+    return (this._rare?.tracked ?? null) as Tracked | null;
+  }
 
   /** @internal what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future or the promise the task was made from */
   get _source(): Future<T> | PromiseLike<T> | null {
@@ -266,22 +325,12 @@ export class Task<T = unknown> extends Future<T> {
       if (name !== undefined && name !== null) taskName = String(name);
     }
     this._coro = gen;
-    this._context = context ?? null;
-    this._snapshot = context === undefined ? _snapshot() : EMPTY;
+    this._ctx = context ?? _snapshot();
     // as asyncio: only unnamed tasks take a number, so Task-N counts them
     this._name = taskName === null ? ++taskCounter : taskName;
     this._futWaiter = null;
-    this._mustCancel = false;
-    let registry = loop._taskRegistry as TaskRegistry | null;
-    if (registry === null) loop._taskRegistry = registry = new TaskRegistry();
-    this._where = FRESH;
-    const tail = registry.freshTail;
-    this._prev = tail;
-    this._next = null;
-    if (tail === null) registry.freshHead = this;
-    else tail._next = this;
-    registry.freshTail = this;
-    this._age = 0;
+    this._flags = FRESH;
+    if (loop._taskRegistry === null) loop._taskRegistry = new TaskRegistry();
     if (source !== null) this._rareFields().source = source;
     if (signal !== undefined) this._linkSignal(signal);
     if (eager) this._eagerStart();
@@ -291,11 +340,14 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal asyncio's __eager_start: the first step now, with this task swapped in as the current one. */
   _eagerStart(): void {
     const loop = this._loop;
-    const prev = loop._currentTask;
+    const prev = loop._currentTask as Task<unknown> | null;
     loop._currentTask = null;
+    // the task whose step made this one is in no ready slot now: allTasks() finds it here
+    if (prev !== null) suspended.push(prev);
     try {
       this._step(false, undefined, undefined);
     } finally {
+      if (prev !== null) suspended.pop();
       loop._currentTask = prev;
     }
   }
@@ -317,78 +369,77 @@ export class Task<T = unknown> extends Future<T> {
     signal.addEventListener("abort", listener, { once: true });
   }
 
-  /** @internal Takes the task out of the fresh or young list it is in. */
-  _unlink(): void {
-    const registry = this._loop._taskRegistry as TaskRegistry;
-    const young = this._where === YOUNG;
-    const prev = this._prev;
-    const next = this._next;
-    if (prev === null) {
-      if (young) registry.youngHead = next;
-      else registry.freshHead = next;
-    } else prev._next = next;
-    if (next === null) {
-      if (young) registry.youngTail = prev;
-      else registry.freshTail = prev;
-    } else next._prev = prev;
-    this._prev = this._next = null;
-  }
-
   /** @internal The task waits on a Future for the first time: young from now on (old at once in debug mode). */
   _firstWait(loop: EventLoop): void {
-    if (loop.getDebug()) {
+    if (loop._debug) {
       this._makeOld();
       return;
     }
-    const registry = loop._taskRegistry as TaskRegistry;
-    this._unlink();
-    this._where = YOUNG;
-    this._age = loop._iteration;
-    const tail = registry.youngTail;
-    this._prev = tail;
-    if (tail === null) registry.youngHead = this;
-    else tail._next = this;
-    registry.youngTail = this;
+    const place = (loop._taskRegistry as TaskRegistry).add(this, loop._iteration);
+    this._flags = (this._flags & MUST_CANCEL) | YOUNG | place;
   }
 
   /** @internal held weakly from now on, and reported if collected pending (TaskRegistry) */
   _makeOld(): void {
-    const registry = this._loop._taskRegistry as TaskRegistry;
-    this._unlink();
-    this._where = OLD;
+    const loop = this._loop;
+    const registry = loop._taskRegistry as TaskRegistry;
+    this._flags = (this._flags & MUST_CANCEL) | OLD;
+    if (destroyedPending === null) {
+      registry.kept.add(this);
+      return;
+    }
     const ref = new WeakRef<Task<unknown>>(this);
     registry.weak.add(ref);
-    const tracked: Tracked = { loop: this._loop, weak: registry.weak, ref, name: this.getName() };
-    if (this._loop._debug) tracked.sourceTraceback = _sourceTraceback(this);
-    this._age = tracked;
-    destroyedPending!.register(this, tracked, this);
+    const tracked: Tracked = { loop, weak: registry.weak, ref, name: this.getName() };
+    if (loop._debug) tracked.sourceTraceback = _sourceTraceback(this);
+    this._rareFields().tracked = tracked;
+    destroyedPending.register(this, tracked, this);
   }
 
   /** @internal */
   _untrack(): void {
     const link = this._abortLink;
     if (link !== null) link.signal.removeEventListener("abort", link.listener);
-    if (this._where === OLD) {
-      const tracked = this._age as Tracked;
-      tracked.weak.delete(tracked.ref);
-      destroyedPending!.unregister(this);
-      this._age = 0;
-    } else {
-      this._unlink();
+    const flags = this._flags;
+    const where = flags & WHERE;
+    if (where === YOUNG) {
+      (this._loop._taskRegistry as TaskRegistry).leave(flags);
+    } else if (where === OLD) {
+      const tracked = this._tracked();
+      if (tracked === null) {
+        (this._loop._taskRegistry as TaskRegistry).kept.delete(this);
+      } else {
+        tracked.weak.delete(tracked.ref);
+        destroyedPending!.unregister(this);
+        this._rare!.tracked = null;
+      }
     }
-    this._where = DONE;
+    this._flags = flags & MUST_CANCEL;
   }
 
-  /** @internal the pending tasks of `loop`'s registry: fresh, young, then old */
+  /**
+   * @internal the tasks of `loop` that may be pending (some may be done): the running one,
+   * those below an eager start, those with a step in the ready queue, young, then old
+   */
   static *_pending(loop: EventLoop): Generator<Task<unknown>> {
+    const current = loop._currentTask;
+    if (current instanceof Task) yield current;
+    for (const t of suspended) if (t._loop === loop) yield t;
+    for (const t of loop._argsOf(taskStep)) yield t as Task<unknown>;
+    for (const [t] of loop._argsOf(taskThrow) as [Task<unknown>, Error][]) yield t;
     const registry = loop._taskRegistry as TaskRegistry | null;
     if (registry === null) return;
-    for (let t = registry.freshHead; t !== null; t = t._next) yield t;
-    for (let t = registry.youngHead; t !== null; t = t._next) yield t;
+    for (const bucket of registry.young) for (const t of bucket) if (t !== null && (t._flags & WHERE) === YOUNG) yield t;
+    yield* registry.kept;
     for (const ref of registry.weak) {
       const t = ref.deref();
       if (t !== undefined) yield t;
     }
+  }
+
+  /** @internal close(): every fresh task of `loop` goes old (held weakly and reported if collected pending) */
+  static _ageFresh(loop: EventLoop): void {
+    for (const t of Task._pending(loop)) if ((t._flags & WHERE) === FRESH) t._makeOld();
   }
 
   /** @internal */
@@ -406,7 +457,8 @@ export class Task<T = unknown> extends Future<T> {
   setName(name: string): void {
     const s = String(name);
     this._name = s;
-    if (this._where === OLD) (this._age as Tracked).name = s;
+    const tracked = this._tracked();
+    if (tracked !== null) tracked.name = s;
   }
 
   /** The coroutine the task runs: the generator, or the sleep()/waitFor() Future or the promise it was made from. */
@@ -426,7 +478,7 @@ export class Task<T = unknown> extends Future<T> {
     if (c !== null) return c;
     // the task is running with its copy still pending: make it now, as a set() would
     if (contextState.owner === this) return materialize();
-    const ctx = fromData(this._snapshot);
+    const ctx = fromData(this._ctx as Data);
     this._context = ctx;
     return ctx;
   }
@@ -440,7 +492,7 @@ export class Task<T = unknown> extends Future<T> {
     this._numCancelsRequested++;
     const waiter = this._futWaiter;
     if (waiter === null || !waiter.cancel(msg)) {
-      this._mustCancel = true;
+      this._flags |= MUST_CANCEL;
       this._cancelMessage = msg;
     }
     _abortRequested(this, msg);
@@ -510,7 +562,7 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal */
   override _reprInfo(): string[] {
     const info = super._reprInfo();
-    if (this._mustCancel) info[0] = "cancelling";
+    if ((this._flags & MUST_CANCEL) !== 0) info[0] = "cancelling";
     info.splice(1, 0, `name='${this.getName()}'`, "coro=<generator>");
     if (this._futWaiter !== null) info.push(`wait_for=${this._futWaiter}`);
     return info;
@@ -519,12 +571,14 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal one step of the coroutine, in the task's context */
   _step(hasExc: boolean, exc: unknown, value: unknown): void {
     if (this._state !== PENDING) throw new InvalidStateError(`_step(): already done: ${this}`);
-    const ctx = this._context;
+    // EMPTY first: the usual snapshot, told from a Context without a prototype walk
+    const c = this._ctx;
+    const ctx = c === EMPTY || !(c instanceof Context) ? null : c;
     if (ctx !== null && ctx._entered) throw new RuntimeError(`cannot enter context: ${ctx} is already entered`);
-    if (this._mustCancel) {
+    if ((this._flags & MUST_CANCEL) !== 0) {
       if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
       hasExc = true;
-      this._mustCancel = false;
+      this._flags &= ~MUST_CANCEL;
     }
     this._futWaiter = null;
     const loop = this._loop;
@@ -541,8 +595,8 @@ export class Task<T = unknown> extends Future<T> {
       try {
         this._stepIn(loop, hasExc, exc, value);
       } finally {
-        const made = this._context;
-        if (made !== null) {
+        const made = this._ctx;
+        if (made !== EMPTY && made instanceof Context) {
           made._entered = false;
           cs.current = null;
         }
@@ -559,7 +613,7 @@ export class Task<T = unknown> extends Future<T> {
       cs.owner = null;
     } else {
       cs.current = null;
-      cs.pending = this._snapshot;
+      cs.pending = c as Data;
       cs.owner = this;
     }
     try {
@@ -594,8 +648,8 @@ export class Task<T = unknown> extends Future<T> {
     loop._currentTask = null;
     if (r.done) {
       this._untrack();
-      if (this._mustCancel) {
-        this._mustCancel = false;
+      if ((this._flags & MUST_CANCEL) !== 0) {
+        this._flags &= ~MUST_CANCEL;
         super.cancel(this._cancelMessage);
       } else {
         super.setResult(r.value);
@@ -622,8 +676,8 @@ export class Task<T = unknown> extends Future<T> {
     } else {
       fut._addCallback(this);
       this._futWaiter = fut;
-      if (this._where === FRESH && destroyedPending !== null) this._firstWait(loop);
-      if (this._mustCancel && fut.cancel(this._cancelMessage)) this._mustCancel = false;
+      if ((this._flags & WHERE) === FRESH) this._firstWait(loop);
+      if ((this._flags & MUST_CANCEL) !== 0 && fut.cancel(this._cancelMessage)) this._flags &= ~MUST_CANCEL;
     }
   }
 
@@ -741,6 +795,16 @@ export function checkSignal(where: string, signal: unknown): asserts signal is A
   ) {
     throw new TypeError(`${where}: options.signal must be an AbortSignal, got ${describe(signal)}`);
   }
+}
+
+/** The tasks whose step is running below an eager start (Task._eagerStart), innermost last. */
+const suspended: Task<unknown>[] = [];
+
+/** `loop`'s registry of pending tasks, made at the first task that needs it. */
+function registryOf(loop: EventLoop): TaskRegistry {
+  let registry = loop._taskRegistry as TaskRegistry | null;
+  if (registry === null) loop._taskRegistry = registry = new TaskRegistry();
+  return registry;
 }
 
 function taskStep(task: Task<unknown>): void {

@@ -532,6 +532,38 @@ describe("exceptions nobody retrieved", () => {
     expect(reports.map((r) => r.message)).toEqual(["Task was destroyed but it is pending!"]);
   });
 
+  it("reports a task that never started, collected after its loop was closed", async () => {
+    const { loop, reports } = recordingLoop();
+    (function () {
+      loop.createTask((function* () {})(), { name: "never-started" });
+    })();
+    loop.close();
+    await collect(() => reports.length > 0);
+    expect(reports.map((r) => r.task)).toEqual(["<Task pending name='never-started'>"]);
+  });
+
+  it("does not hold a task that ended within four iterations of its first wait", async () => {
+    const loop = virtual();
+    const collected: string[] = [];
+    const watcher = new FinalizationRegistry<string>((name) => collected.push(name));
+    (function () {
+      const fut = loop.createFuture();
+      const task = loop.createTask(
+        (function* () {
+          yield* fut;
+        })(),
+        { name: "ended-young" },
+      );
+      loop.runOnce();
+      fut.setResult(1);
+      loop.runOnce();
+      if (!task.done()) throw new Error("the task did not end");
+      watcher.register(task, task.getName());
+    })();
+    await collect(() => collected.length > 0);
+    expect(collected).toEqual(["ended-young"]);
+  });
+
   it("in debug mode reports a pending task collected right after its first wait", async () => {
     const { loop, reports } = recordingLoop();
     loop.setDebug(true);

@@ -20,9 +20,10 @@ const npm = (args: string[], cwd: string) =>
  * creation stacks and the stack-trace reader, all reachable from the loop's methods). The
  * main entry carried 11,009 with the reference core, 9,820 without, before the I/O layer existed.
  * Issue 12's hot paths (one crossing per iteration, the generational task registry,
- * FutureIterator, Future's rare fields) took it to 18,175.
+ * FutureIterator, Future's rare fields) took it to 18,175; a Task without its registry
+ * links (fresh tasks found in the ready queue, young ones in per-iteration buckets) to 18,714.
  */
-const LITE_BUDGET = 18_500;
+const LITE_BUDGET = 18_800;
 /**
  * The same import from the main entry, which installs the I/O layer behind the loop's I/O
  * methods (sockets, subprocesses, pipes, executors and their hosts): 36,305 with Node's

@@ -268,6 +268,18 @@ describe("eager tasks", () => {
     loop.runUntilCompleteSync(main());
   });
 
+  it("allTasks() during an eager step lists the task whose step created it", () => {
+    const loop = eagerLoop();
+    let during: Set<Task<unknown>> | null = null;
+    function* main() {
+      yield; // main's step now comes from the ready queue, not from runUntilComplete's first call
+      loop.createTask((function* () { during = allTasks(); })());
+    }
+    const task = loop.createTask(main());
+    loop.runUntilCompleteSync(task);
+    expect(during!.has(task)).toBe(true);
+  });
+
   it("the eager step runs in a copy of the creator's context; its sets stay in the task", () => {
     const loop = eagerLoop();
     const cv = new ContextVar("cv", { default: 0 });

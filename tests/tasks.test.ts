@@ -673,7 +673,7 @@ describe("currentTask and allTasks", () => {
     expect([...listed, allTasks(loop).has(waiting)]).toEqual([true, true, true, true, true, true, false]);
   });
 
-  it("allTasks lists in creation order the tasks that never waited, then the waiting ones by first wait", () => {
+  it("allTasks lists the tasks that never waited before the waiting ones, and these by first wait", () => {
     const loop = virtual();
     const fut = loop.createFuture();
     function* waiter() {
@@ -687,6 +687,30 @@ describe("currentTask and allTasks", () => {
     fut.setResult(null);
     loop.runUntilCompleteSync(c);
     expect(a.done()).toBe(true);
+  });
+
+  it("allTasks lists a task whose next step throws a bad yield's TypeError in", () => {
+    const loop = virtual();
+    const task = loop.createTask(
+      (function* () {
+        try {
+          yield 42;
+        } catch {
+          yield* sleep(1);
+        }
+      })(),
+    );
+    loop.runOnce(); // the bad yield: the TypeError is thrown in at the next step
+    expect(allTasks(loop)).toEqual(new Set([task]));
+    loop.runUntilCompleteSync(task);
+    expect(allTasks(loop)).toEqual(new Set());
+  });
+
+  it("allTasks lists a task that never waited even after its loop was closed", () => {
+    const loop = virtual();
+    const task = loop.createTask((function* () {})());
+    loop.close();
+    expect(allTasks(loop)).toEqual(new Set([task]));
   });
 
   it("allTasks does not list another loop's tasks", () => {
