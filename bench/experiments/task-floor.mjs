@@ -4,7 +4,7 @@
 //   obj K     + an object of K fields per task holding its generator (made by a constructor,
 //             fields assigned in order, as a Task is), the result stored in it: the sweep over
 //             K = 8, 12, 16, 18 shows what the object's size costs the garbage collector with
-//             100k of them live at once (a floor Task is 12 fields, wasmloop's Task 18);
+//             100k of them live at once (a floor Task is 12 fields, wasmloop's Task 11);
 //   queue     + the 12-field object scheduled through the ready queue in wasm linear memory
 //             (floor-lib.mjs WasmRing: one wasm call per schedule, one per iteration);
 //   step      + the Task step's semantics instead of a bare resume (floor-lib.mjs Task: the
@@ -14,10 +14,12 @@
 //             out around the resume;
 //   context-mem  the same with the queue appended from JS (floor-lib.mjs WasmMemRing);
 //   wasmloop  `loop.createTask(tiny())` 100k times, then runUntilCompleteSync(last): W5.tasks.
-// The last three rows are diagnostics, not floors: obj 12, step and wasmloop again with
+// The last four rows are diagnostics, not floors: obj 12, step and wasmloop again with
 // --max-semi-space-size=64, a young generation that holds all 100k live tasks, to show how
 // much of each row is the scavenger copying live tasks (with Node's default 16 MB, a
-// generator alone fits and anything more per task does not).
+// generator alone fits and anything more per task does not); and wasmloop on a loop that
+// already ran 100k tasks, whose callback tables have grown (the floor's are made at full
+// size; W5.tasks times a fresh loop, which doubles its tables up to 131,072 slots).
 // Each row runs in a process of its own (see floor-lib.mjs); median and min of 7 runs.
 //
 //   node --expose-gc bench/experiments/task-floor.mjs [row,row...]
@@ -128,12 +130,21 @@ const rows = {
   "o12-64": { label: "obj 12   [64 MB semi-space]", measure: sized(12).measure, flags: BIG_YOUNG },
   "step-64": { label: "step     [64 MB semi-space]", measure: floorTasks(false), flags: BIG_YOUNG },
   "wasmloop-64": { label: "wasmloop [64 MB semi-space]", measure: wasmloopTasks(), flags: BIG_YOUNG },
+  "wasmloop-warm": { label: "wasmloop [tables grown by an untimed 100k first]", measure: wasmloopTasks(true) },
 };
 
-function wasmloopTasks() {
+function wasmloopTasks(warm = false) {
   return {
     ops: N,
-    setup: () => ({ loop: new EventLoop({ clock: "virtual" }), last: null }),
+    setup: () => {
+      const loop = new EventLoop({ clock: "virtual" });
+      if (warm) {
+        let t;
+        for (let i = 0; i < N; i++) t = loop.createTask(tiny());
+        loop.runUntilCompleteSync(t);
+      }
+      return { loop, last: null };
+    },
     run: (s) => {
       let t;
       for (let i = 0; i < N; i++) t = s.loop.createTask(tiny());
