@@ -74,8 +74,6 @@ export class FutureRare {
   source: unknown = null;
   abortLink: unknown = null;
   cancels = 0;
-  /** a Task held weakly by its loop's registry: what its FinalizationRegistry entry holds (tasks.ts) */
-  tracked: unknown = null;
 }
 
 /** @internal set by tasks.ts: how a Future wakes a Task waiting on it */

@@ -219,15 +219,19 @@ const destroyedPending: FinalizationRegistry<Tracked> | null =
  */
 export class Task<T = unknown> extends Future<T> {
   // Declared, and assigned in the constructor in one fixed order (see Future's fields); what
-  // few tasks set (getCoro()'s source, the signal link, cancel requests, an old task's weak
-  // tracking) is in FutureRare.
+  // few tasks set (getCoro()'s source, the signal link, cancel requests) is in FutureRare.
   /** @internal the generator the task steps */ declare readonly _coro: Generator<unknown, T, any>;
   /**
    * @internal the task's Context once there is one (the option, or its copy once made; see
    * the header), else the Data its copy holds (the snapshot): one field for the two
    */
   declare _ctx: Context | Data;
-  /** @internal the name given or set, or for an unnamed task the N of Task-N */ declare _name: string | number;
+  /**
+   * @internal the name given or set, or for an unnamed task the N of Task-N; while the task
+   * is old, its Tracked record, which carries the name (no field of its own for it: old tasks
+   * are the long-lived ones, W6)
+   */
+  declare _name: string | number | Tracked;
   /** @internal the Future this task waits on */ declare _futWaiter: Future<unknown> | null;
   /** @internal where it is in its loop's TaskRegistry, MUST_CANCEL, a young task's place (see above TaskRegistry) */
   declare _flags: number;
@@ -240,11 +244,6 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal */
   set _context(ctx: Context) {
     this._ctx = ctx;
-  }
-
-  /** @internal old: what its FinalizationRegistry entry holds */
-  _tracked(): Tracked | null {
-    return (this._rare?.tracked ?? null) as Tracked | null;
   }
 
   /** @internal what getCoro() returns when it is not `_coro`: the sleep()/waitFor() Future or the promise the task was made from */
@@ -392,7 +391,7 @@ export class Task<T = unknown> extends Future<T> {
     registry.weak.add(ref);
     const tracked: Tracked = { loop, weak: registry.weak, ref, name: this.getName() };
     if (loop._debug) tracked.sourceTraceback = _sourceTraceback(this);
-    this._rareFields().tracked = tracked;
+    this._name = tracked;
     destroyedPending.register(this, tracked, this);
   }
 
@@ -405,13 +404,13 @@ export class Task<T = unknown> extends Future<T> {
     if (where === YOUNG) {
       (this._loop._taskRegistry as TaskRegistry).leave(flags);
     } else if (where === OLD) {
-      const tracked = this._tracked();
-      if (tracked === null) {
+      const name = this._name;
+      if (typeof name !== "object") {
         (this._loop._taskRegistry as TaskRegistry).kept.delete(this);
       } else {
-        tracked.weak.delete(tracked.ref);
+        name.weak.delete(name.ref);
         destroyedPending!.unregister(this);
-        this._rare!.tracked = null;
+        this._name = name.name;
       }
     }
     this._flags = flags & MUST_CANCEL;
@@ -450,15 +449,15 @@ export class Task<T = unknown> extends Future<T> {
   /** The task's name: the one given, else `Task-N`. */
   getName(): string {
     const name = this._name;
-    return typeof name === "string" ? name : `Task-${name}`;
+    return typeof name === "string" ? name : typeof name === "number" ? `Task-${name}` : name.name;
   }
 
   /** Renames the task (the name is converted with String()). */
   setName(name: string): void {
     const s = String(name);
-    this._name = s;
-    const tracked = this._tracked();
-    if (tracked !== null) tracked.name = s;
+    const held = this._name;
+    if (typeof held === "object") held.name = s;
+    else this._name = s;
   }
 
   /** The coroutine the task runs: the generator, or the sleep()/waitFor() Future or the promise it was made from. */
