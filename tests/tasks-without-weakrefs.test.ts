@@ -17,41 +17,39 @@ beforeEach(async () => {
 
 afterEach(() => W.setEventLoop(null));
 
+/** A task returning what its Future gives, eight iterations after its first wait (old by then). */
+function longWaiter(loop: InstanceType<Api["EventLoop"]>) {
+  const fut = loop.createFuture<string>();
+  const task = loop.createTask(
+    (function* () {
+      return yield* fut;
+    })(),
+  );
+  for (let i = 0; i < 8; i++) {
+    loop.callSoon(() => {});
+    loop.runOnce();
+  }
+  return { task, fut };
+}
+
 describe("tasks on a host without WeakRef and FinalizationRegistry", () => {
   it("allTasks lists a task still waiting long after its first wait", () => {
     const loop = new W.EventLoop({ clock: "virtual" });
-    const fut = loop.createFuture();
-    const task = loop.createTask(
-      (function* () {
-        yield* fut;
-      })(),
-    );
-    for (let i = 0; i < 8; i++) {
-      loop.callSoon(() => {});
-      loop.runOnce();
-    }
+    const { task } = longWaiter(loop);
     expect(W.allTasks(loop)).toEqual(new Set([task]));
   });
 
   it("allTasks no longer lists a task that ended after waiting long", () => {
     const loop = new W.EventLoop({ clock: "virtual" });
-    const task = loop.createTask(W.sleep(10, "rested"));
+    const { task, fut } = longWaiter(loop);
+    fut.setResult("rested");
     expect(loop.runUntilCompleteSync(task)).toBe("rested");
     expect(W.allTasks(loop)).toEqual(new Set());
   });
 
   it("a long-waiting task can be renamed and cancelled", () => {
     const loop = new W.EventLoop({ clock: "virtual" });
-    const fut = loop.createFuture();
-    const task = loop.createTask(
-      (function* () {
-        yield* fut;
-      })(),
-    );
-    for (let i = 0; i < 6; i++) {
-      loop.callSoon(() => {});
-      loop.runOnce();
-    }
+    const { task } = longWaiter(loop);
     task.setName("renamed");
     task.cancel();
     expect(() => loop.runUntilCompleteSync(task)).toThrow(W.CancelledError);
