@@ -226,7 +226,7 @@ export function _getRunningLoop(): EventLoop | null {
  * it — at the start of every iteration while some task is young, and all at once at close().
  */
 export interface TaskAging {
-  /** how many young tasks it holds: while none, the loop does not call age() */
+  /** how many places its young tasks' buckets hold: while none, the loop does not call age() */
   held: number;
   age(iteration: number): void;
   /** close(): every pending task it can find goes old (held weakly, reported if collected) */
