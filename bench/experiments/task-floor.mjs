@@ -17,9 +17,9 @@
 // The last four rows are diagnostics, not floors: obj 12, step and wasmloop again with
 // --max-semi-space-size=64, a young generation that holds all 100k live tasks, to show how
 // much of each row is the scavenger copying live tasks (with Node's default 16 MB, a
-// generator alone fits and anything more per task does not); and wasmloop on a loop that
-// already ran 100k tasks, whose callback tables have grown (the floor's are made at full
-// size; W5.tasks times a fresh loop, which doubles its tables up to 131,072 slots).
+// generator alone fits and anything more per task does not); and the context floor and
+// wasmloop each after an untimed 100k on the same loop (wasmloop's tables have grown by then,
+// and the process's heap has just held 100k tasks: compare the two warm rows with each other).
 // Each row runs in a process of its own (see floor-lib.mjs); median and min of 7 runs.
 //
 //   node --expose-gc bench/experiments/task-floor.mjs [row,row...]
@@ -60,10 +60,18 @@ function sized(fields) {
   };
 }
 
-function floorTasks(context, kind = "wasm") {
+function floorTasks(context, kind = "wasm", warm = false) {
   return {
     ops: N,
-    setup: () => (setContextMode(context), { loop: floorLoop(makeQueue(kind)), last: null }),
+    setup: () => {
+      setContextMode(context);
+      const loop = floorLoop(makeQueue(kind));
+      if (warm) {
+        for (let i = 0; i < N; i++) new Task(loop, tiny());
+        loop.queue.run();
+      }
+      return { loop, last: null };
+    },
     run: (s) => {
       let t = null;
       for (let i = 0; i < N; i++) t = new Task(s.loop, tiny());
@@ -130,7 +138,8 @@ const rows = {
   "o12-64": { label: "obj 12   [64 MB semi-space]", measure: sized(12).measure, flags: BIG_YOUNG },
   "step-64": { label: "step     [64 MB semi-space]", measure: floorTasks(false), flags: BIG_YOUNG },
   "wasmloop-64": { label: "wasmloop [64 MB semi-space]", measure: wasmloopTasks(), flags: BIG_YOUNG },
-  "wasmloop-warm": { label: "wasmloop [tables grown by an untimed 100k first]", measure: wasmloopTasks(true) },
+  "context-warm": { label: "context  [after an untimed 100k first]", measure: floorTasks(true, "wasm", true) },
+  "wasmloop-warm": { label: "wasmloop [after an untimed 100k first]", measure: wasmloopTasks(true) },
 };
 
 function wasmloopTasks(warm = false) {
