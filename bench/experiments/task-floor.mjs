@@ -14,7 +14,7 @@
 //             out around the resume;
 //   context-mem  the same with the queue appended from JS (floor-lib.mjs WasmMemRing);
 //   wasmloop  `loop.createTask(tiny())` 100k times, then runUntilCompleteSync(last): W5.tasks.
-// The last four rows are diagnostics, not floors: obj 12, step and wasmloop again with
+// The last five rows are diagnostics, not floors: obj 12, step and wasmloop again with
 // --max-semi-space-size=64, a young generation that holds all 100k live tasks, to show how
 // much of each row is the scavenger copying live tasks (with Node's default 16 MB, a
 // generator alone fits and anything more per task does not); and the context floor and
