@@ -14,7 +14,7 @@ const tick = () => {
 };
 
 /** asyncio's Handle at its smallest: the callback, the scheduler and the id. */
-class MiniHandle {
+export class MiniHandle {
   constructor(fn, s, id) {
     this.fn = fn;
     this.s = s;
@@ -30,7 +30,7 @@ class MiniHandle {
   }
 }
 
-class MiniTimerHandle extends MiniHandle {
+export class MiniTimerHandle extends MiniHandle {
   constructor(when, fn, s, id) {
     super(fn, s, id);
     this.whenAt = when;
@@ -41,7 +41,7 @@ class MiniTimerHandle extends MiniHandle {
 }
 
 /** A scheduler whose soon()/at() return handles (the "handles" variant); cancel() takes one. */
-class HandleScheduler extends TypedScheduler {
+export class HandleScheduler extends TypedScheduler {
   soon(fn, arg) {
     return new MiniHandle(fn, this, super.soon(fn, arg));
   }
