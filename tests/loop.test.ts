@@ -5,6 +5,8 @@ import {
   EventLoop, Handle, RuntimeError, TimerHandle, getEventLoop, getRunningLoop, newEventLoop, setEventLoop, sleep,
 } from "../src/index.js";
 import { ReferenceCore } from "../src/core/reference.js";
+import { createWasmCore } from "../src/core/wasm.js";
+import { MAX_GENERATION } from "../src/core/layout.js";
 
 const virtual = () => new EventLoop({ clock: "virtual" });
 
@@ -239,6 +241,20 @@ describe("handles", () => {
     loop.callLater(2, () => seen.push("cancelled")).cancel();
     loop.runUntilCompleteSync(sleep(3));
     expect(seen).toEqual(["one", 0, "timer 0"]);
+  });
+
+  it("cancel() stops its own call when ids are at the top of their range (generation MAX_GENERATION)", () => {
+    for (const core of [() => createWasmCore(MAX_GENERATION), () => new ReferenceCore(MAX_GENERATION)]) {
+      const loop = new EventLoop({ clock: "virtual", core });
+      const seen: string[] = [];
+      const timers = ["t0", "t1", "t2"].map((name, i) => loop.callLater(i, () => seen.push(name)));
+      const soon = ["s0", "s1"].map((name) => loop.callSoon(() => seen.push(name)));
+      timers[1]!.cancel();
+      soon[0]!.cancel();
+      loop.runUntilCompleteSync(sleep(3));
+      expect(seen).toEqual(["s1", "t0", "t2"]); // ready callbacks before timers that fall due
+      loop.close();
+    }
   });
 
   it("shows the callback and its arguments in toString()", () => {
