@@ -11,7 +11,9 @@
 //                  iterate() per iteration through the same WasmCore the loop uses, the
 //                  callbacks in one JS array by slot — no argument checks, no contexts, no
 //                  error handling, no Handles: what the boundary and the core cost alone
-//   core-handles   + wasmloop's own TimerHandle/Handle made per schedule
+//   api            core + what the id API owes its caller per call and per iteration (checks,
+//                  the running-loop mark, try/catch per callback, contexts): the id API's floor
+//   core-handles   core + wasmloop's own TimerHandle/Handle made per schedule
 //   ids            wasmloop: callLaterId / callSoonId
 //   handles        wasmloop: callLater / callSoon
 // "w2-" rows are W2 steady 10⁴ (ns per firing), "w1-" rows W1 in batches (ns per callback).
@@ -72,6 +74,78 @@ class CoreScheduler {
       }
       if (core.unhanded() === 0) return;
       n = core.take();
+    }
+  }
+}
+
+/**
+ * The core behind glue that also does what the id API owes its caller on each call and each
+ * iteration, written as cheaply as I could: the call refuses a closed loop, a delay that is
+ * not a finite number and a callback that is not a function, and notes the caller's context
+ * when one was ever set (one flag load here, as wasmloop's); the iteration marks the running
+ * loop (try/finally), skips a call cancelled after the handover, runs each callback in
+ * try/catch (an exception goes to a handler, the iteration goes on) and drops a context the
+ * callback left behind. Left out: debug mode, tracing, the task registry, I/O's clock modes.
+ */
+const contextFloor = { used: false, current: null };
+let runningFloor = null;
+class CoreApiScheduler extends CoreScheduler {
+  closed = false;
+  failures = 0;
+
+  soon(fn) {
+    if (this.closed) throw new Error("soon: the loop is closed");
+    if (typeof fn !== "function") throw new TypeError("soon: callback must be a function");
+    const id = this.core.soon();
+    if (id < 0) throw new RangeError("soon: too many pending callbacks");
+    this.fns[id & SLOT_MASK] = fn;
+    if (contextFloor.used) this.keepContext(id);
+    return id;
+  }
+
+  at(when, fn) {
+    if (this.closed) throw new Error("at: the loop is closed");
+    if (typeof when !== "number" || !Number.isFinite(when)) throw new TypeError("at: when must be a finite number");
+    if (typeof fn !== "function") throw new TypeError("at: callback must be a function");
+    const id = this.core.at(when);
+    if (id < 0) throw new RangeError("at: too many pending callbacks");
+    this.fns[id & SLOT_MASK] = fn;
+    if (contextFloor.used) this.keepContext(id);
+    return id;
+  }
+
+  keepContext() {
+    throw new Error("no context is ever set in these workloads");
+  }
+
+  runOnce() {
+    const prev = runningFloor;
+    runningFloor = this;
+    try {
+      const { core, fns, batch } = this;
+      let n = core.iterate(this.now, 1e-9, ITER_JUMP);
+      if (n < 0) return;
+      this.now = core.time();
+      for (;;) {
+        const chunk = core.chunk();
+        for (let i = 0; i < n; i++) batch[i] = chunk[i];
+        for (let i = 0; i < n; i++) {
+          const slot = batch[i];
+          const fn = fns[slot];
+          if (fn === undefined) continue;
+          fns[slot] = undefined;
+          try {
+            fn();
+          } catch {
+            this.failures++;
+          }
+          if (contextFloor.current !== null) contextFloor.current = null;
+        }
+        if (core.unhanded() === 0) return;
+        n = core.take();
+      }
+    } finally {
+      runningFloor = prev;
     }
   }
 }
@@ -179,12 +253,14 @@ const rows = {
   "w2-typed": { label: "W2 steady 10⁴  typed          ", measure: steadyOn(TypedScheduler) },
   "w2-typed-handles": { label: "W2 steady 10⁴  typed-handles  ", measure: steadyOn(HandleScheduler) },
   "w2-core": { label: "W2 steady 10⁴  core           ", measure: steadyOn(CoreScheduler) },
+  "w2-api": { label: "W2 steady 10⁴  core + id API  ", measure: steadyOn(CoreApiScheduler) },
   "w2-core-handles": { label: "W2 steady 10⁴  core-handles   ", measure: steadyOn(CoreHandleScheduler) },
   "w2-ids": { label: "W2 steady 10⁴  wasmloop ids   ", measure: steadyOnLoop(true) },
   "w2-handles": { label: "W2 steady 10⁴  wasmloop       ", measure: steadyOnLoop(false) },
   "w1-typed": { label: "W1 batches     typed          ", measure: batchesOn(TypedScheduler) },
   "w1-typed-handles": { label: "W1 batches     typed-handles  ", measure: batchesOn(HandleScheduler) },
   "w1-core": { label: "W1 batches     core           ", measure: batchesOn(CoreScheduler) },
+  "w1-api": { label: "W1 batches     core + id API  ", measure: batchesOn(CoreApiScheduler) },
   "w1-core-handles": { label: "W1 batches     core-handles   ", measure: batchesOn(CoreHandleScheduler) },
   "w1-ids": { label: "W1 batches     wasmloop ids   ", measure: batchesOnLoop(true) },
   "w1-handles": { label: "W1 batches     wasmloop       ", measure: batchesOnLoop(false) },
