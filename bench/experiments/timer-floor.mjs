@@ -38,7 +38,10 @@ const PENDING = 10_000;
 const NO_ARGS = Object.freeze([]);
 const NOT_A_LOOP = Object.freeze({});
 
-/** The wasm core behind the thinnest correct glue: soon/at/runOnce, as TypedScheduler's. */
+/**
+ * The wasm core behind the thinnest correct glue: soon/at/runOnce, as TypedScheduler's (a
+ * call cancelled after the handover is skipped, as TypedScheduler skips it too).
+ */
 class CoreScheduler {
   now = 0;
   core = createWasmCore();
@@ -69,12 +72,18 @@ class CoreScheduler {
       for (let i = 0; i < n; i++) {
         const slot = batch[i];
         const fn = fns[slot];
+        if (fn === undefined) continue; // cancelled after the handover
         fns[slot] = undefined;
-        fn();
+        this.call(fn);
       }
       if (core.unhanded() === 0) return;
       n = core.take();
     }
+  }
+
+  /** runs one callback (one row per process: the call site stays monomorphic and is inlined) */
+  call(fn) {
+    fn();
   }
 }
 
@@ -83,9 +92,9 @@ class CoreScheduler {
  * iteration, written as cheaply as I could: the call refuses a closed loop, a delay that is
  * not a finite number and a callback that is not a function, and notes the caller's context
  * when one was ever set (one flag load here, as wasmloop's); the iteration marks the running
- * loop (try/finally), skips a call cancelled after the handover, runs each callback in
- * try/catch (an exception goes to a handler, the iteration goes on) and drops a context the
- * callback left behind. Left out: debug mode, tracing, the task registry, I/O's clock modes.
+ * loop (try/finally), runs each callback in try/catch (an exception goes to a handler, the
+ * iteration goes on) and drops a context the callback left behind. Left out: debug mode,
+ * tracing, the task registry, I/O's clock modes.
  */
 const contextFloor = { used: false, current: null };
 let runningFloor = null;
@@ -122,31 +131,19 @@ class CoreApiScheduler extends CoreScheduler {
     const prev = runningFloor;
     runningFloor = this;
     try {
-      const { core, fns, batch } = this;
-      let n = core.iterate(this.now, 1e-9, ITER_JUMP);
-      if (n < 0) return;
-      this.now = core.time();
-      for (;;) {
-        const chunk = core.chunk();
-        for (let i = 0; i < n; i++) batch[i] = chunk[i];
-        for (let i = 0; i < n; i++) {
-          const slot = batch[i];
-          const fn = fns[slot];
-          if (fn === undefined) continue;
-          fns[slot] = undefined;
-          try {
-            fn();
-          } catch {
-            this.failures++;
-          }
-          if (contextFloor.current !== null) contextFloor.current = null;
-        }
-        if (core.unhanded() === 0) return;
-        n = core.take();
-      }
+      super.runOnce();
     } finally {
       runningFloor = prev;
     }
+  }
+
+  call(fn) {
+    try {
+      fn();
+    } catch {
+      this.failures++;
+    }
+    if (contextFloor.current !== null) contextFloor.current = null;
   }
 }
 
