@@ -14,12 +14,16 @@
 //             out around the resume;
 //   context-mem  the same with the queue appended from JS (floor-lib.mjs WasmMemRing);
 //   wasmloop  `loop.createTask(tiny())` 100k times, then runUntilCompleteSync(last): W5.tasks.
-// The last five rows are diagnostics, not floors: obj 12, step and wasmloop again with
+// The last six rows are diagnostics, not floors: obj 12, step and wasmloop again with
 // --max-semi-space-size=64, a young generation that holds all 100k live tasks, to show how
 // much of each row is the scavenger copying live tasks (with Node's default 16 MB, a
 // generator alone fits and anything more per task does not); and the context floor and
 // wasmloop each after an untimed 100k on the same loop (wasmloop's tables have grown by then,
-// and the process's heap has just held 100k tasks: compare the two warm rows with each other).
+// and the process's heap has just held 100k tasks: compare the two warm rows with each other);
+// and the context floor with its queue made inside the timed run (a wasm instance and two
+// 131,072-slot JS arrays, what wasmloop's fresh loop has grown to by the end), as wasmloop's
+// loop acquires its memory while the tasks are made: every other floor row makes its queue
+// in the untimed setup.
 // Each row runs in a process of its own (see floor-lib.mjs); median and min of 7 runs.
 //
 //   node --expose-gc bench/experiments/task-floor.mjs [row,row...]
@@ -60,12 +64,14 @@ function sized(fields) {
   };
 }
 
-function floorTasks(context, kind = "wasm", warm = false) {
+function floorTasks(context, kind = "wasm", warm = false, fresh = false) {
+  const newLoop = () => floorLoop(fresh ? makeQueue(kind, FRESH_SLOTS) : makeQueue(kind));
   return {
     ops: N,
     setup: () => {
       setContextMode(context);
-      const loop = floorLoop(makeQueue(kind));
+      if (fresh) return { loop: null, last: null };
+      const loop = newLoop();
       if (warm) {
         for (let i = 0; i < N; i++) new Task(loop, tiny());
         loop.queue.run();
@@ -73,6 +79,7 @@ function floorTasks(context, kind = "wasm", warm = false) {
       return { loop, last: null };
     },
     run: (s) => {
+      if (fresh) s.loop = newLoop();
       let t = null;
       for (let i = 0; i < N; i++) t = new Task(s.loop, tiny());
       s.loop.queue.run();
@@ -81,6 +88,9 @@ function floorTasks(context, kind = "wasm", warm = false) {
     check: (s) => expectEqual("last result", s.last._result, 1),
   };
 }
+
+/** the slots wasmloop's callback tables have grown to once 100k tasks are pending */
+const FRESH_SLOTS = 131_072;
 
 const Obj12 = makeClass(12);
 const BIG_YOUNG = ["--max-semi-space-size=64"];
@@ -138,6 +148,7 @@ const rows = {
   "o12-64": { label: "obj 12   [64 MB semi-space]", measure: sized(12).measure, flags: BIG_YOUNG },
   "step-64": { label: "step     [64 MB semi-space]", measure: floorTasks(false), flags: BIG_YOUNG },
   "wasmloop-64": { label: "wasmloop [64 MB semi-space]", measure: wasmloopTasks(), flags: BIG_YOUNG },
+  "context-fresh": { label: "context  [its queue made in the timed run]", measure: floorTasks(true, "wasm", false, true) },
   "context-warm": { label: "context  [after an untimed 100k first]", measure: floorTasks(true, "wasm", true) },
   "wasmloop-warm": { label: "wasmloop [after an untimed 100k first]", measure: wasmloopTasks(true) },
 };
