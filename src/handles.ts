@@ -10,10 +10,9 @@
  */
 import type { BaseEventLoop } from "./base-events.js";
 import { formatCallback } from "./validate.js";
+import { MAX_SLOTS, slotOf } from "./core/layout.js";
 
 const inspect = Symbol.for("nodejs.util.inspect.custom");
-/** 2**24: ids are generation * SLOTS + slot (core/layout.ts) */
-const SLOTS = 16777216;
 /** In debug mode, what a handle looked like when it was cancelled (asyncio keeps that repr). */
 const cancelledReprs = new WeakMap<Handle, string>();
 
@@ -42,19 +41,17 @@ export class Handle {
     this._args = args;
     this._loop = loop;
     // int32 results, so both fields hold Smis (a double result would be boxed even when it
-    // is a whole number). The slot is the id's low 24 bits: `&` takes them from any id below
-    // 2**53 (ToInt32 keeps the low 32 bits exactly), where `id % SLOTS` on an id past 2**31 is
-    // a floating-point remainder, a call out of V8's generated code (20-30 ns a Handle)
-    const slot = id & (SLOTS - 1);
+    // is a whole number); slotOf masks, where `%` cost 20-30 ns a Handle (ids pass 2**31)
+    const slot = slotOf(id);
     this._slot = slot;
-    this._gen = ((id - slot) / SLOTS) | 0;
+    this._gen = ((id - slot) / MAX_SLOTS) | 0;
   }
 
   /** Cancels the call; a no-op if it already ran or was cancelled. */
   cancel(): void {
     if (this._callback === null) return;
     if (this._loop.getDebug()) cancelledReprs.set(this, this.toString());
-    this._loop._cancelId(this._gen * SLOTS + this._slot);
+    this._loop._cancelId(this._gen * MAX_SLOTS + this._slot);
     this._callback = null;
     this._args = null;
   }
