@@ -54,7 +54,7 @@
 import {
   CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CANCELLED, CHUNK, FREE, HANDED, ITER_HOLD, ITER_NOW, READY, TIMER,
 } from "./layout";
-import { allocSlot, idOf, linkOf, releaseSlot, setFirstGeneration, setState, slotOfId, slotsUsed, stateOf } from "./slots";
+import { allocSlot, forgetSlots, idOf, linkOf, releaseSlot, setFirstGeneration, setState, slotOfId, slotsUsed, stateOf } from "./slots";
 import { heapClear, heapLength, heapPush, heapRemove, heapTopSlot, heapTopWhen } from "./heap";
 import { ringClear, ringLength, ringPop, ringPush } from "./ring";
 import { setIterationTime, setUnhanded, statusAt, unhandedCount } from "./status";
@@ -77,11 +77,16 @@ function releaseHanded(): void {
 }
 
 /**
- * The loop's salt: the generation every slot starts at (1..MAX_GENERATION). Called once, before
- * the first soon()/at(), so that an id of another loop (another instance) names a generation
- * this instance's slot is far from: cancel() of it is a stale no-op, not a hit.
+ * Starts the instance over for a loop, with the loop's salt: the generation every slot starts
+ * at (1..MAX_GENERATION), so that an id of another loop names a generation this instance's
+ * slot is far from: cancel() of it is a stale no-op, not a hit. Called on a fresh instance, and
+ * when a new loop takes up a closed loop's instance: every handle is freed (as clear()) and
+ * every slot forgotten, so each starts again at `first`; the memory grown so far stays.
  */
 export function seedGenerations(first: u32): void {
+  clear();
+  forgetSlots();
+  seq = 0;
   setFirstGeneration(first);
 }
 

@@ -14,6 +14,12 @@ let freeHead: i32 = -1;
 /** the generation a slot starts at when it is first used: the loop's salt, 1..MAX_GENERATION */
 let firstGeneration: u32 = 1;
 
+/** Forgets every slot: the next allocation starts again at slot 0 (only when none is in use). */
+export function forgetSlots(): void {
+  used = 0;
+  freeHead = -1;
+}
+
 /** Sets the generation new slots start at (1..MAX_GENERATION; anything else is taken modulo, never 0). */
 export function setFirstGeneration(gen: u32): void {
   firstGeneration = gen >= 1 && gen <= MAX_GENERATION ? gen : (gen % MAX_GENERATION) + 1;

@@ -59,6 +59,24 @@ export async function runChecks(api, options = {}) {
     loop.close();
   });
 
+  await check("a loop made right after another closed runs on the memory it left", () => {
+    function* tiny(i) {
+      return i;
+    }
+    const first = virtual();
+    let t;
+    for (let i = 0; i < 5000; i++) t = first.createTask(tiny(i)); // grows its core and tables
+    expectEqual(first.runUntilCompleteSync(t), 4999, "first loop's last task");
+    first.callLater(1, () => {});
+    first.close();
+    const next = virtual(); // takes up the first loop's core and tables where WeakRef exists
+    for (let i = 0; i < 5000; i++) t = next.createTask(tiny(i));
+    expectEqual(first.nextWakeup(), Infinity, "the closed loop's next wakeup");
+    expectEqual(next.runUntilCompleteSync(t), 4999, "next loop's last task");
+    next.close();
+    return typeof WeakRef === "function" ? "WeakRef: the closed loop's memory taken up" : "no WeakRef: a fresh core";
+  });
+
   await check("real clock: await runUntilComplete(sleep(0.05))", async () => {
     const loop = new EventLoop(host ? { host } : {});
     const t0 = loop.time();

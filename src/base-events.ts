@@ -71,7 +71,7 @@
  * Costs: scheduling O(1) (soon) or O(log n) (timers); cancel O(log n) for timers, O(1)
  * for ready entries; an iteration O(k log n) for k due timers plus its callbacks.
  */
-import { createWasmCore, type SchedulerCore } from "./core/wasm.js";
+import { createWasmCore, type SchedulerCore, type WasmCore } from "./core/wasm.js";
 import { CANCEL_STALE, CHUNK, ITER_HOLD, ITER_JUMP, ITER_NOW, MAX_SLOTS, slotOf } from "./core/layout.js";
 import { Handle, TimerHandle, runHandle } from "./handles.js";
 import { RuntimeError } from "./exceptions.js";
@@ -133,6 +133,57 @@ function grownDoubles(old: number[], slot: number): number[] {
     if (v !== undefined) next[i] = v;
   }
   return next;
+}
+
+/**
+ * The core of a closed loop: it holds nothing, every id is stale, nothing is ready or due.
+ * close() puts it in place of the loop's own core, which it clears and may hand to the next
+ * loop (see Leftovers); everything that schedules checks for a closed loop before the core.
+ */
+const CLOSED_CORE: SchedulerCore = Object.freeze({
+  soon: () => -1,
+  at: () => -1,
+  cancel: () => CANCEL_STALE,
+  iterate: () => -1,
+  take: () => -1,
+  chunk: () => new Int32Array(0),
+  time: () => 0,
+  unhanded: () => 0,
+  nextDeadline: () => Infinity,
+  readyCount: () => 0,
+  timerCount: () => 0,
+  clear: () => {},
+});
+
+/**
+ * What a closed loop leaves for the next loop made: its wasm core, cleared, and its slot
+ * tables, emptied. A loop given 100k tasks at once grows its core's linear memory to about
+ * 3 MB and #fns and #args to 131,072 entries each (1 MB); made anew, every page of those is
+ * a page fault on first touch, about 3 µs per 4 KiB page on the machine bench/ runs on (W5.tasks:
+ * about 60 ns a task for the core and the tables together, bench/results/FLOORS.md). A new
+ * loop with the default core takes the leftovers up (the core restarted with the new loop's
+ * salt, so ids of the two loops still differ) instead of growing its own. Held weakly: the
+ * collector may take them first, and a host without WeakRef keeps none. Only the last closed
+ * loop's are kept, and none past LEFTOVER_MAX_SLOTS slots.
+ */
+interface Leftovers {
+  core: WasmCore;
+  fns: (Callback | undefined)[];
+  args: unknown[];
+  ctxs: (Captured | undefined)[];
+  whens: number[];
+}
+let leftovers: WeakRef<Leftovers> | null = null;
+/** tables of at most 2**18 entries (2 MB each) are left behind */
+const LEFTOVER_MAX_SLOTS = 2 ** 18;
+/** and a core of at most 8 MiB: about 2**18 slots at 28 bytes a slot (assembly/memory.ts) */
+const LEFTOVER_MAX_BYTES = 8 * 2 ** 20;
+
+/** the last closed loop's leftovers, if the collector left them (taken: nobody else gets them) */
+function takeLeftovers(): Leftovers | undefined {
+  const kept = leftovers?.deref();
+  leftovers = null;
+  return kept;
 }
 
 function tableSize(length: number, slot: number): number {
@@ -241,8 +292,10 @@ export class BaseEventLoop {
   /** @internal debug mode, as a plain field: the places that pay for debug mode check it with one load */
   _debug = false;
 
-  /** the scheduler core; while a trace runs, a TracingCore around it (trace.ts) */
+  /** the scheduler core; while a trace runs, a TracingCore around it (trace.ts); once closed, CLOSED_CORE */
   #core: SchedulerCore;
+  /** the wasm core this loop made or took up (core "wasm"): close() leaves it to the next loop */
+  #ownCore: WasmCore | null = null;
   /** the trace being recorded, or null: the dispatch checks it once per iteration */
   #tracer: Tracer | null = null;
   readonly #host: Host;
@@ -299,7 +352,21 @@ export class BaseEventLoop {
     }
     this._debug = this.#debug = Boolean(debug);
     this.#keepHandles = this.#debug;
-    this.#core = core === "wasm" ? createWasmCore() : core();
+    if (core !== "wasm") {
+      this.#core = core();
+      return;
+    }
+    const kept = takeLeftovers();
+    if (kept === undefined) {
+      this.#core = this.#ownCore = createWasmCore();
+      return;
+    }
+    kept.core.restart();
+    this.#core = this.#ownCore = kept.core;
+    this.#fns = kept.fns;
+    this.#args = kept.args;
+    this.#ctxs = kept.ctxs;
+    this.#whens = kept.whens;
   }
 
   /** The loop's clock in seconds: monotonic host time, or virtual time starting at 0. */
@@ -786,11 +853,26 @@ export class BaseEventLoop {
     // (before the tables go: a task that never waited is found by its step in the ready queue)
     if (this._taskRegistry !== null) this._taskRegistry.ageAll(this);
     this.#core.clear();
-    this.#fns = new Array(TABLE_MIN);
+    this.#core = CLOSED_CORE;
+    const own = this.#ownCore;
+    this.#ownCore = null;
+    if (own !== null && this.#tracer === null) this.#leave(own);
+    this.#fns = [];
     this.#args = [];
     this.#ctxs = [];
     this.#ctxPending = 0;
     this.#whens = [];
+  }
+
+  /** close(): leaves the cleared core and the emptied tables to the next loop (see Leftovers) */
+  #leave(core: WasmCore): void {
+    const fns = this.#fns;
+    if (typeof WeakRef !== "function" || fns.length > LEFTOVER_MAX_SLOTS || core.memoryBytes() > LEFTOVER_MAX_BYTES) return;
+    // pending calls dropped by close() leave their callbacks, arguments and contexts behind
+    fns.fill(undefined);
+    this.#args.fill(undefined);
+    this.#ctxs.fill(undefined);
+    leftovers = new WeakRef({ core, fns, args: this.#args, ctxs: this.#ctxs, whens: this.#whens });
   }
 
   /** True while a run (runForever, runUntilComplete(Sync), runOnce) is in progress. */
@@ -930,7 +1012,8 @@ export class BaseEventLoop {
     const tracer = this.#tracer;
     if (tracer === null) throw new RuntimeError("stopTrace: no trace is being recorded (call startTrace() first)");
     this.#tracer = null;
-    this.#core = (this.#core as TracingCore).inner;
+    // (a loop closed during the trace has CLOSED_CORE in place of the TracingCore)
+    if (this.#core instanceof TracingCore) this.#core = this.#core.inner;
     this.#keepHandles = this.#handler !== null || this.#debug;
     return tracer.finish(this.time());
   }

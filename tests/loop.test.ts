@@ -2,7 +2,7 @@
 // handler, debug mode and the loop registry. All timing on the virtual clock.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  EventLoop, Handle, RuntimeError, TimerHandle, getEventLoop, getRunningLoop, newEventLoop, setEventLoop, sleep,
+  EventLoop, Handle, RuntimeError, TimerHandle, allTasks, getEventLoop, getRunningLoop, newEventLoop, setEventLoop, sleep,
 } from "../src/index.js";
 import { ReferenceCore } from "../src/core/reference.js";
 import { createWasmCore } from "../src/core/wasm.js";
@@ -451,6 +451,46 @@ describe("closing", () => {
     expect(loop.nextWakeup()).toBe(Infinity);
     h.cancel(); // a handle of a closed loop cancels quietly
     expect(h.cancelled()).toBe(true);
+  });
+
+  it("a closed loop has nothing due while the loop made after it is busy", () => {
+    const closed = virtual();
+    closed.callLater(1, () => {});
+    closed.close();
+    const next = virtual(); // takes up the closed loop's core (see base-events.ts Leftovers)
+    next.callSoon(() => {});
+    next.callLater(0.5, () => {});
+    expect(closed.nextWakeup()).toBe(Infinity);
+    expect(next.nextWakeup()).toBe(0);
+    next.close();
+  });
+
+  it("allTasks of the loop made after a closed one lists none of the tasks it dropped", () => {
+    function* never() {
+      yield* sleep(1);
+    }
+    const closed = virtual();
+    closed.setExceptionHandler(() => {}); // the dropped tasks are reported once collected
+    for (let i = 0; i < 3; i++) closed.createTask(never());
+    closed.close();
+    const next = virtual();
+    const own = next.createTask(never());
+    const tasks = allTasks(next);
+    expect([tasks.size, tasks.has(own)]).toEqual([1, true]);
+    next.close();
+  });
+
+  it("a Handle of a closed loop cancels nothing on the loop made after it", () => {
+    const closed = virtual();
+    const handles = Array.from({ length: 3 }, () => closed.callSoon(() => {}));
+    closed.close();
+    const next = virtual();
+    let ran = 0;
+    for (let i = 0; i < 3; i++) next.callSoon(() => ran++);
+    for (const h of handles) h.cancel();
+    next.runOnce();
+    expect(ran).toBe(3);
+    next.close();
   });
 
   it("Symbol.dispose closes the loop", () => {

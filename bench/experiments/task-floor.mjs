@@ -14,21 +14,26 @@
 //             out around the resume;
 //   context-mem  the same with the queue appended from JS (floor-lib.mjs WasmMemRing);
 //   wasmloop  `loop.createTask(tiny())` 100k times, then runUntilCompleteSync(last): W5.tasks.
-// The last six rows are diagnostics, not floors: obj 12, step and wasmloop again with
+//             Each run's loop takes up the memory the last run's loop left when it closed (its
+//             wasm core and slot tables, base-events.ts Leftovers), as every floor row makes its
+//             queue in the untimed setup; `wasmloop-fresh` gives each run a core and tables of
+//             its own, made anew: what the first loop of a process pays.
+// The last seven rows are diagnostics, not floors (wasmloop-fresh above is the seventh): obj 12, step and wasmloop again with
 // --max-semi-space-size=64, a young generation that holds all 100k live tasks, to show how
 // much of each row is the scavenger copying live tasks (with Node's default 16 MB, a
 // generator alone fits and anything more per task does not); and the context floor and
 // wasmloop each after an untimed 100k on the same loop (wasmloop's tables have grown by then,
 // and the process's heap has just held 100k tasks: compare the two warm rows with each other);
 // and the context floor with its queue made inside the timed run (a wasm instance and two
-// 131,072-slot JS arrays, what wasmloop's fresh loop has grown to by the end), as wasmloop's
-// loop acquires its memory while the tasks are made: every other floor row makes its queue
-// in the untimed setup.
+// 131,072-slot JS arrays, what wasmloop's fresh loop has grown to by the end), as a fresh
+// wasmloop loop acquires its memory while the tasks are made: every other floor row makes its
+// queue in the untimed setup (and fills its arrays there: their pages are touched already).
 // Each row runs in a process of its own (see floor-lib.mjs); median and min of 7 runs.
 //
 //   node --expose-gc bench/experiments/task-floor.mjs [row,row...]
 import { fileURLToPath } from "node:url";
 import { EventLoop } from "../../dist/index.js";
+import { createWasmCore } from "../../dist/core/wasm.js";
 import { expectEqual } from "../lib/harness.mjs";
 import { Task, floorLoop, makeQueue, runRows, setContextMode } from "./floor-lib.mjs";
 
@@ -151,13 +156,15 @@ const rows = {
   "context-fresh": { label: "context  [its queue made in the timed run]", measure: floorTasks(true, "wasm", false, true) },
   "context-warm": { label: "context  [after an untimed 100k first]", measure: floorTasks(true, "wasm", true) },
   "wasmloop-warm": { label: "wasmloop [after an untimed 100k first]", measure: wasmloopTasks(true) },
+  "wasmloop-fresh": { label: "wasmloop [a core and tables made anew for each run]", measure: wasmloopTasks(false, true) },
 };
 
-function wasmloopTasks(warm = false) {
+function wasmloopTasks(warm = false, fresh = false) {
   return {
     ops: N,
     setup: () => {
-      const loop = new EventLoop({ clock: "virtual" });
+      // a core given as a factory is the loop's own: it takes up no closed loop's memory
+      const loop = new EventLoop(fresh ? { clock: "virtual", core: () => createWasmCore() } : { clock: "virtual" });
       if (warm) {
         let t;
         for (let i = 0; i < N; i++) t = loop.createTask(tiny());

@@ -53,6 +53,17 @@ export interface SchedulerCore {
   clear(): void;
 }
 
+/** The wasm core as createWasmCore makes it: a SchedulerCore that a new loop can take up again. */
+export interface WasmCore extends SchedulerCore {
+  /**
+   * Starts the core over for a new loop (a closed loop's core taken up again): every handle is
+   * freed, every slot forgotten, generations start at `firstGeneration`; the memory stays.
+   */
+  restart(firstGeneration?: number): void;
+  /** The size of the core's linear memory in bytes. */
+  memoryBytes(): number;
+}
+
 /** @internal the raw exports of the scheduler module */
 export interface WasmExports {
   memory: WebAssembly.Memory;
@@ -118,11 +129,11 @@ export function getSchedulerModule(): WebAssembly.Module {
  * A fresh wasm core: one instance (and one linear memory) per EventLoop. Its generations
  * start at `firstGeneration`, by default the next per-loop salt (layout.ts).
  */
-export function createWasmCore(firstGeneration: number = nextFirstGeneration()): SchedulerCore {
+export function createWasmCore(firstGeneration: number = nextFirstGeneration()): WasmCore {
   const instance = new WebAssembly.Instance(getSchedulerModule(), {});
   const x = instance.exports as unknown as WasmExports;
   x.seedGenerations(firstGeneration);
-  return new WasmCore(x);
+  return new WasmCoreImpl(x);
 }
 
 /**
@@ -132,7 +143,7 @@ export function createWasmCore(firstGeneration: number = nextFirstGeneration()):
  * 0), so each read checks the view it uses and re-derives the views when it was detached.
  * The f64 cells are read through a DataView: SES compartments have no Float64Array.
  */
-class WasmCore implements SchedulerCore {
+class WasmCoreImpl implements WasmCore {
   readonly #x: WasmExports;
   readonly #chunkAt: number;
   readonly #statusAt: number;
@@ -182,4 +193,6 @@ class WasmCore implements SchedulerCore {
     return this.#dv.getFloat64(u32[(this.#statusAt + STATUS_HEAP_AT) >>> 2], true);
   }
   clear(): void { this.#x.clear(); }
+  restart(firstGeneration: number = nextFirstGeneration()): void { this.#x.seedGenerations(firstGeneration); }
+  memoryBytes(): number { return this.#x.memory.buffer.byteLength; }
 }

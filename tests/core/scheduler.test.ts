@@ -4,6 +4,7 @@ import {
   CANCEL_READY, CANCEL_STALE, CANCEL_TIMER, CHUNK, ITER_HOLD, ITER_JUMP, ITER_NOW, MAX_GENERATION, MAX_SLOTS,
   nextFirstGeneration, slotOf,
 } from "../../src/core/layout.js";
+import { createWasmCore } from "../../src/core/wasm.js";
 import { CORES, iterate } from "../helpers.js";
 
 describe.each(CORES)("%s core", (_name, make) => {
@@ -286,6 +287,39 @@ describe.each(CORES)("%s core", (_name, make) => {
     expect(b.cancel(idA)).toBe(CANCEL_STALE);
     expect(b.timerCount()).toBe(1);
     expect(b.cancel(idB)).toBe(CANCEL_TIMER);
+  });
+});
+
+describe("a wasm core taken up again (restart)", () => {
+  it("starts every slot again at the new first generation", () => {
+    const core = createWasmCore(100);
+    for (let i = 0; i < 5; i++) core.soon();
+    iterate(core, 0);
+    iterate(core, 0); // every slot freed: their generations are at 101 now
+    core.clear();
+    core.restart(777);
+    expect(core.soon()).toBe(777 * MAX_SLOTS + 0);
+    expect(core.at(1)).toBe(777 * MAX_SLOTS + 1);
+  });
+
+  it("frees what was pending: nothing is ready or due, and the old ids are stale", () => {
+    const core = createWasmCore(100);
+    const ready = core.soon();
+    const timer = core.at(5);
+    core.restart(777);
+    expect([core.readyCount(), core.timerCount(), core.nextDeadline()]).toEqual([0, 0, Infinity]);
+    expect(core.cancel(ready)).toBe(CANCEL_STALE);
+    expect(core.cancel(timer)).toBe(CANCEL_STALE);
+    expect(iterate(core, 10)).toEqual([]);
+  });
+
+  it("keeps the memory it grew", () => {
+    const core = createWasmCore(100);
+    for (let i = 0; i < 50_000; i++) core.soon();
+    const grown = core.memoryBytes();
+    core.restart(777);
+    for (let i = 0; i < 50_000; i++) core.soon();
+    expect(core.memoryBytes()).toBe(grown);
   });
 });
 
