@@ -159,8 +159,8 @@ const CLOSED_CORE: SchedulerCore = Object.freeze({
  * What a closed loop leaves for the next loop made: its wasm core, cleared, and its slot
  * tables, emptied. A loop given 100k tasks at once grows its core's linear memory to about
  * 3 MB and #fns and #args to 131,072 entries each (1 MB); made anew, every page of those is
- * a page fault on first touch, about 3 µs per 4 KiB page on the machine bench/ runs on (W5.tasks:
- * about 60 ns a task for the core and the tables together, bench/results/FLOORS.md). A new
+ * a page fault on first touch, about 3 µs per 4 KiB page on the machine bench/ runs on (W5.tasks
+ * took 0.85-0.88× the time once a new loop took them up, bench/results/FLOORS.md). A new
  * loop with the default core takes the leftovers up (the core restarted with the new loop's
  * salt, so ids of the two loops still differ) instead of growing its own. Held weakly: the
  * collector may take them first, and a host without WeakRef keeps none. Only the last closed

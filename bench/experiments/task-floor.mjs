@@ -18,12 +18,13 @@
 //             wasm core and slot tables, base-events.ts Leftovers), as every floor row makes its
 //             queue in the untimed setup; `wasmloop-fresh` gives each run a core and tables of
 //             its own, made anew: what the first loop of a process pays.
-// The last seven rows are diagnostics, not floors (wasmloop-fresh above is the seventh): obj 12, step and wasmloop again with
-// --max-semi-space-size=64, a young generation that holds all 100k live tasks, to show how
-// much of each row is the scavenger copying live tasks (with Node's default 16 MB, a
-// generator alone fits and anything more per task does not); and the context floor and
-// wasmloop each after an untimed 100k on the same loop (wasmloop's tables have grown by then,
-// and the process's heap has just held 100k tasks: compare the two warm rows with each other);
+// The last seven rows are diagnostics, not floors (wasmloop-fresh above is the seventh): obj
+// 12, step and wasmloop again with --max-semi-space-size=64, a young generation that holds all
+// 100k live tasks, to show how much of each row is the scavenger copying live tasks (with
+// Node's default 16 MB, a generator alone fits and anything more per task does not); and the
+// context floor and wasmloop each after an untimed 100k on the same loop (wasmloop's tables
+// have grown by then, and the process's heap has just held 100k tasks: compare the two warm
+// rows with each other);
 // and the context floor with its queue made inside the timed run (a wasm instance and two
 // 131,072-slot JS arrays, what wasmloop's fresh loop has grown to by the end), as a fresh
 // wasmloop loop acquires its memory while the tasks are made: every other floor row makes its
