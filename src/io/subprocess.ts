@@ -186,7 +186,10 @@ export class Process {
     return new CoroutineFuture(this.#loop, () => this.#transport._wait());
   }
 
-  /** Sends a signal (a name such as "SIGHUP", or its number); nothing once the child has exited; ProcessLookupError once wait() has returned. */
+  /**
+   * Sends a signal (a name such as "SIGHUP", or its number); nothing once the child has exited;
+   * ProcessLookupError once the child has exited and its pipes have closed (when a waiting wait() returns).
+   */
   sendSignal(signal: string | number): void {
     this.#transport.sendSignal(signal);
   }

@@ -368,9 +368,12 @@ describe("createSubprocessExec", () => {
     expect(out).toEqual(["RangeError", "TypeError", "RangeError", "TypeError", "OSError 22", "returncode null", "wait -9"]);
   });
 
-  it("once wait() has returned, sendSignal, terminate and kill raise ProcessLookupError", async () => {
-    const out = await run(function* () {
-      const proc = yield* createSubprocessExec("true");
+  it("once a wait() made while the child ran has returned, sendSignal, terminate and kill raise ProcessLookupError", async () => {
+    const out = await run(function* (loop) {
+      // wait() starts while the child surely runs: a wait() begun after the exit but before the
+      // transport finished returns at once, and signals then still do nothing (asyncio's window)
+      const proc = yield* createSubprocessExec("sleep", "30");
+      loop.callSoon(() => proc.kill());
       yield* proc.wait();
       const got: string[] = [];
       for (const call of [() => proc.sendSignal("SIGTERM"), () => proc.terminate(), () => proc.kill()]) {
