@@ -1,6 +1,8 @@
-// Once wait() has returned (the child exited and the transport finished), send_signal,
-// terminate and kill raise ProcessLookupError; wait() and communicate() still return.
-import { EventLoop, ProcessLookupError, createSubprocessExec, PIPE } from "wasmloop";
+// Once a wait() begun while the child ran has returned (the child exited and the transport
+// finished), send_signal, terminate and kill raise ProcessLookupError; wait() and communicate()
+// still return. (A wait() begun after the exit is reported but before the pipes close returns at
+// once, and signals then still do nothing: the child reads a line first so that this one cannot.)
+import { EventLoop, ProcessLookupError, createSubprocessExec, getRunningLoop, sleep, PIPE } from "wasmloop";
 // ---- helpers, the same in every I/O scenario: print values the way Python does
 const B = (b) => (b ? "True" : "False");
 const ename = (e) => (e instanceof RangeError ? "ValueError"   // rule 7: ValueError is RangeError
@@ -34,9 +36,11 @@ const py = (v) => (v === null || v === undefined ? "None" : typeof v === "boolea
 const tuple = (a) => `(${a.map(py).join(", ")})`;
 
 function* main() {
-  const proc = yield* createSubprocessExec("sh", "-c", "echo bye", { stdout: PIPE });
-  const [out] = yield* proc.communicate();
-  console.log("out", pyBytes(out), "returncode", py(proc.returncode));
+  const proc = yield* createSubprocessExec("sh", "-c", "read x; echo bye", { stdin: PIPE, stdout: PIPE });
+  const waiting = getRunningLoop().createTask(proc.wait());
+  yield* sleep(0);
+  const [out] = yield* proc.communicate(bytes("\n"));
+  console.log("out", pyBytes(out), "returncode", py(proc.returncode), "wait", yield* waiting);
   for (const [name, call] of [
     ["send_signal", () => proc.sendSignal("SIGTERM")],
     ["terminate", () => proc.terminate()],

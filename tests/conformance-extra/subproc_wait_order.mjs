@@ -1,6 +1,7 @@
-// wait() returns only after the child exited and its pipes closed: a wait() started first
-// finishes after communicate() (which reads the pipes); several wait() calls all get the
-// returncode; wait() on an exited child returns at once.
+// wait() returns only after the child exited and its pipes closed: wait() calls started while
+// the child runs all get the returncode, in the order they began, once stdout is at EOF (whether
+// they finish before or after communicate() depends on when the exit is reported, so that is not
+// printed); wait() on an exited child returns at once.
 import { EventLoop, createSubprocessExec, gather, getRunningLoop, sleep, PIPE } from "wasmloop";
 // ---- helpers, the same in every I/O scenario: print values the way Python does
 const B = (b) => (b ? "True" : "False");
@@ -41,7 +42,7 @@ function* main() {
 
   function* waiter(name) {
     const rc = yield* proc.wait();
-    order.push(name);
+    order.push(`${name} stdout at EOF ${py(proc.stdout.atEof())}`);
     return rc;
   }
 
@@ -49,7 +50,6 @@ function* main() {
   yield* sleep(0.05);
   console.log("waiters done before stdin closed:", list(waits.map((t) => t.done())));
   const [out] = yield* proc.communicate(bytes("data"));
-  order.push("communicate");
   console.log("out", pyBytes(out), "returncode", py(proc.returncode));
   console.log("results", list(yield* gather(...waits)));
   console.log("order", list(order));

@@ -1,6 +1,7 @@
-# wait() returns only after the child exited and its pipes closed: a wait() started first
-# finishes after communicate() (which reads the pipes); several wait() calls all get the
-# returncode; wait() on an exited child returns at once.
+# wait() returns only after the child exited and its pipes closed: wait() calls started while
+# the child runs all get the returncode, in the order they began, once stdout is at EOF (whether
+# they finish before or after communicate() depends on when the exit is reported, so that is not
+# printed); wait() on an exited child returns at once.
 import asyncio
 from asyncio.subprocess import PIPE
 
@@ -11,14 +12,13 @@ async def main():
 
     async def waiter(name):
         rc = await proc.wait()
-        order.append(name)
+        order.append(f"{name} stdout at EOF {proc.stdout.at_eof()}")
         return rc
 
     waits = [asyncio.create_task(waiter(f"wait{i}")) for i in range(3)]
     await asyncio.sleep(0.05)
     print("waiters done before stdin closed:", [t.done() for t in waits])
     out, _ = await proc.communicate(b"data")
-    order.append("communicate")
     print("out", out, "returncode", proc.returncode)
     print("results", await asyncio.gather(*waits))
     print("order", order)

@@ -3,7 +3,7 @@
 // False, sockets empty) while both still talk; wait_closed() returns only after the second
 // one leaves. Then `async with server` of a start_server server: leaving the block with a
 // client connected waits (close + wait_closed) until the client has gone.
-import { run, sleep, createTask, asyncWith, startServer, openConnection, getRunningLoop, Protocol } from "wasmloop";
+import { run, sleep, wait, createTask, asyncWith, startServer, openConnection, getRunningLoop, Protocol } from "wasmloop";
 // ---- helpers, the same in every I/O scenario: print values the way Python does
 const B = (b) => (b ? "True" : "False");
 const ename = (e) => (e instanceof RangeError ? "ValueError"   // rule 7: ValueError is RangeError
@@ -63,7 +63,8 @@ function* main() {
   for (const [i, [, w]] of clients.entries()) {
     w.close();
     yield* w.waitClosed();
-    yield* sleep(0.05);
+    // after the last client the server needs a few loop iterations to notice: wait for it
+    yield* wait([waiter], { timeout: i === clients.length - 1 ? 5 : 0.05 });
     console.log("client", i, "left: wait_closed done", B(waiter.done()));
   }
   yield* waiter;

@@ -31,7 +31,8 @@ async def main():
     for i, (r, w) in enumerate(clients):
         w.close()
         await w.wait_closed()
-        await asyncio.sleep(0.05)
+        # after the last client the server needs a few loop iterations to notice: wait for it
+        await asyncio.wait({waiter}, timeout=5 if i == len(clients) - 1 else 0.05)
         print("client", i, "left: wait_closed done", waiter.done())
     await waiter
 

@@ -54,6 +54,9 @@ describe("Server", () => {
       const port = server.sockets[0].port;
       const client = new Recorder(loop);
       const [t] = yield* loop.createConnection(() => client, "127.0.0.1", port);
+      // accepted before the close: the connect and the accept are separate host events
+      while (accepted.length === 0) yield;
+      yield* accepted[0].made;
       server.close();
       server.close(); // idempotent
       let refused = "";
@@ -63,8 +66,6 @@ describe("Server", () => {
         refused = (e as Error).name;
       }
       // still connected: the accepted side answers
-      while (accepted.length === 0) yield;
-      yield* accepted[0].made;
       accepted[0].transport.write(b("still here"));
       yield* client.until("still here");
       const waiting = loop.createTask(server.waitClosed());
@@ -235,6 +236,7 @@ describe("Server", () => {
       const exc = yield* first.lost;
       const second = new Recorder(loop);
       yield* loop.createConnection(() => second, "127.0.0.1", port);
+      while (n < 2) yield; // accepted (the connect and the accept are separate host events)
       second.transport.close();
       yield* second.lost;
       server.close();
