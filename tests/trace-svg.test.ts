@@ -5,8 +5,6 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventLoop, gather, sleep, traceToSvg, type Trace } from "../src/index.js";
-// @ts-expect-error: a plain .mjs script without types
-import { compileExamples } from "../examples/run-all.mjs";
 import { virtual } from "./fixtures.js";
 
 function* nap(d: number) {
@@ -111,7 +109,6 @@ describe("traceToSvg", () => {
   });
 
   it("the README's picture is what the parallel_factorial trace example draws now", () => {
-    compileExamples();
     const dir = mkdtempSync(join(tmpdir(), "wasmloop-svg-"));
     execFileSync(process.execPath, ["build/examples/trace_parallel_factorial.js", dir], { encoding: "utf8" });
     expect(readFileSync("examples/traces/parallel_factorial.svg", "utf8")).toBe(readFileSync(join(dir, "parallel_factorial.svg"), "utf8"));

@@ -7,8 +7,6 @@ import { join } from "node:path";
 import {
   EventLoop, RuntimeError, gather, sleep, type Trace, type TraceEvent,
 } from "../src/index.js";
-// @ts-expect-error: a plain .mjs script without types
-import { compileExamples } from "../examples/run-all.mjs";
 import { virtual } from "./fixtures.js";
 import { traceFormatErrors } from "./trace-format.js";
 
@@ -266,7 +264,6 @@ describe("trace determinism", () => {
   });
 
   it("gives byte-identical JSON for the same program in two processes, and the committed trace is that", () => {
-    compileExamples();
     const runs = [0, 1].map(() => {
       const dir = mkdtempSync(join(tmpdir(), "wasmloop-trace-"));
       execFileSync(process.execPath, ["build/examples/trace_parallel_factorial.js", dir], { encoding: "utf8" });
