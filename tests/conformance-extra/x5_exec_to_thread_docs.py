@@ -1,20 +1,27 @@
-# asyncio-task.rst's to_thread example: blocking_io() sleeps a second in a thread while
-# asyncio.sleep(1) runs on the loop, both under gather, so main takes about one second, not
-# two (the times are printed as "about N s" from the loop's clock). What the thread prints
+# asyncio-task.rst's to_thread example: blocking_io() blocks in a thread while asyncio.sleep(1)
+# runs on the loop, both under gather. Here it blocks until the loop opens a gate after that
+# second, which only a loop running meanwhile can do (the docs' time.sleep(1) and printed times
+# would leave the result to how fast a busy machine starts the thread). What the thread prints
 # comes out in order around it. Then a ThreadPoolExecutor(max_workers=1) of our own with
 # run_in_executor: calls queue behind each other, an exception comes back as itself, and a
 # queued call cancelled before it starts never runs.
 import asyncio
 import concurrent.futures
+import threading
 import time
 
 
-def blocking_io():
+def blocking_io(gate):
     print("start blocking_io")
     # Note that time.sleep() can be replaced with any blocking
     # IO-bound operation, such as file operations.
-    time.sleep(1)
-    print("blocking_io complete")
+    opened = gate.wait(30)
+    print("blocking_io complete; the loop opened the gate:", opened)
+
+
+async def open_gate(gate):
+    await asyncio.sleep(1)
+    gate.set()
 
 
 def slow_square(x):
@@ -29,12 +36,12 @@ def fail(msg):
 
 async def main():
     loop = asyncio.get_running_loop()
-    start = loop.time()
     print("started main")
+    gate = threading.Event()
     await asyncio.gather(
-        asyncio.to_thread(blocking_io),
-        asyncio.sleep(1))
-    print(f"finished main in about {round(loop.time() - start)} s")
+        asyncio.to_thread(blocking_io, gate),
+        open_gate(gate))
+    print("finished main")
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         a = loop.run_in_executor(pool, slow_square, 3)

@@ -3,7 +3,8 @@
 # process_exited; the transport is closed and the output decoded. The child is the
 # interpreter itself printing a fixed line instead of the date; then the same protocol on a
 # child that prints two lines and exits with 5; get_pipe_transport (None for stdin=None) and
-# get_returncode along the way.
+# get_returncode once it exited (not before: a child that exits at once may already have been
+# reported by the time subprocess_exec returns).
 import asyncio
 import sys
 
@@ -48,7 +49,7 @@ async def get_date(code):
         sys.executable, '-c', code,
         stdin=None, stderr=None)
     print("stdin pipe", transport.get_pipe_transport(0), "stdout pipe is a transport",
-          transport.get_pipe_transport(1) is not None, "returncode", transport.get_returncode())
+          transport.get_pipe_transport(1) is not None)
 
     # Wait for the subprocess exit using the process_exited()
     # method of the protocol.
