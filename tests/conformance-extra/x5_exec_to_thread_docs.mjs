@@ -36,7 +36,8 @@ const pyBytes = (u8) => {                                          // repr(bytes
 const py = (v) => (v === null || v === undefined ? "None" : typeof v === "boolean" ? B(v)
   : v instanceof Uint8Array ? pyBytes(v) : v instanceof Error ? ename(v) : String(v));   // str(v) in print()
 // ---- end of helpers
-// Each function runs in a worker, sent by its source: it blocks with Atomics.wait (time.sleep).
+// Each function runs in a worker, sent by its source: it blocks with Atomics.wait (time.sleep,
+// and threading.Event.wait on a shared cell).
 function blockingIo(gate) {
   console.log("start blocking_io");
   // Note that Atomics.wait() can be replaced with any blocking
